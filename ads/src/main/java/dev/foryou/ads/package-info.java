@@ -1,0 +1,2 @@
+/** Ads layered over the ranked feed. */
+package dev.foryou.ads;

@@ -1,0 +1,236 @@
+package dev.foryou.core.catalog;
+
+import dev.foryou.core.IdMap;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntPredicate;
+
+/**
+ * The videos the engine can recommend, with metadata and optional embeddings of one fixed
+ * dimension, backed by an in-memory Lucene index (metadata fields plus an HNSW vector field) and
+ * parallel primitive arrays for the hot path.
+ *
+ * <p>Every video id gets a dense {@code int} index on first upsert, kept for the catalog's life
+ * (also after removal, so arrays indexed by video stay valid). Creators, hashtags, sounds and
+ * categories get dense indexes too (see {@link #creators()} etc.).
+ *
+ * <p>Upserts and removals are visible at once to the primitive accessors; vector search sees them
+ * after the next near-real-time refresh, at most {@code maxStaleness} after the change (see the
+ * builder), or at once after {@link #refresh()}.
+ *
+ * <p>Thread-safe: any number of readers and writers.
+ */
+public interface Catalog {
+
+  /**
+   * Inserts a video or replaces the one with the same id.
+   *
+   * @param video the video; its embedding, if any, must have the catalog's dimension
+   * @return the video's dense index
+   * @throws IllegalArgumentException if the embedding has the wrong dimension or is all zeros; the
+   *     catalog is unchanged
+   */
+  int upsert(Video video);
+
+  /**
+   * Removes a video; it is no longer returned by searches, and {@link #isLive} says false.
+   *
+   * @param id the external id
+   * @return true if a live video was removed
+   */
+  boolean remove(String id);
+
+  /**
+   * Returns the index of a video id.
+   *
+   * @param id the external id
+   * @return the index, or empty if never upserted
+   */
+  OptionalInt indexOf(String id);
+
+  /**
+   * Returns a video's metadata.
+   *
+   * @param video a dense index
+   * @return the video, or empty if unknown or removed
+   */
+  Optional<Video> video(int video);
+
+  /**
+   * Tells whether an index names a live (upserted and not removed) video.
+   *
+   * @param video an index
+   * @return true if live
+   */
+  boolean isLive(int video);
+
+  /**
+   * Returns the number of live videos.
+   *
+   * @return live videos
+   */
+  int size();
+
+  /**
+   * Returns one more than the largest video index ever assigned: the length arrays indexed by video
+   * need.
+   *
+   * @return the index bound
+   */
+  int indexBound();
+
+  /**
+   * Returns the embedding dimension.
+   *
+   * @return the dimension
+   */
+  int dimension();
+
+  /**
+   * Returns a live video's creator index (into {@link #creators()}).
+   *
+   * @param video a live index
+   * @return the creator index
+   * @throws IllegalArgumentException if the video is not live
+   */
+  int creator(int video);
+
+  /**
+   * Returns a live video's duration.
+   *
+   * @param video a live index
+   * @return milliseconds
+   * @throws IllegalArgumentException if the video is not live
+   */
+  long durationMs(int video);
+
+  /**
+   * Returns a live video's publish time.
+   *
+   * @param video a live index
+   * @return milliseconds since the epoch
+   * @throws IllegalArgumentException if the video is not live
+   */
+  long publishedAtMillis(int video);
+
+  /**
+   * Returns a live video's hashtag indexes (into {@link #hashtags()}), a copy.
+   *
+   * @param video a live index
+   * @return hashtag indexes
+   * @throws IllegalArgumentException if the video is not live
+   */
+  int[] hashtags(int video);
+
+  /**
+   * Returns a live video's sound index (into {@link #sounds()}), or -1 for none.
+   *
+   * @param video a live index
+   * @return the sound index or -1
+   * @throws IllegalArgumentException if the video is not live
+   */
+  int sound(int video);
+
+  /**
+   * Returns a live video's category index (into {@link #categories()}), or -1 for none.
+   *
+   * @param video a live index
+   * @return the category index or -1
+   * @throws IllegalArgumentException if the video is not live
+   */
+  int category(int video);
+
+  /**
+   * Returns a live video's language index (into {@link #languages()}), or -1 when unknown.
+   *
+   * @param video a live index
+   * @return the language index or -1
+   * @throws IllegalArgumentException if the video is not live
+   */
+  int language(int video);
+
+  /**
+   * Copies a live video's embedding into {@code out}.
+   *
+   * @param video a live index
+   * @param out an array of at least {@link #dimension()} floats
+   * @return false (and {@code out} untouched) if the video has no embedding
+   * @throws IllegalArgumentException if the video is not live or {@code out} is too short
+   */
+  boolean embedding(int video, float[] out);
+
+  /**
+   * Approximate nearest neighbours by dot product over the HNSW graph, with {@code accept} applied
+   * to every hit (oversampling so that {@code k} accepted hits come back when they exist); falls
+   * back to {@link #exactNearest} when the catalog is small or the filter rejects most videos.
+   *
+   * @param query a vector of the catalog's dimension
+   * @param k how many, at least 1
+   * @param accept which video indexes may be returned
+   * @param outVideos receives video indexes, best first; length at least {@code k}
+   * @param outScores receives their scores; length at least {@code k}
+   * @return how many were written, at most {@code k}
+   * @throws IllegalArgumentException on a query of the wrong dimension, non-finite values, {@code k
+   *     < 1} or short output arrays
+   */
+  int nearest(float[] query, int k, IntPredicate accept, int[] outVideos, float[] outScores);
+
+  /**
+   * Exact nearest neighbours by dot product: a SIMD scan (Lucene {@code VectorUtil}) over every
+   * live video with an embedding that {@code accept} admits. Same contract as {@link #nearest}.
+   *
+   * @param query a vector of the catalog's dimension
+   * @param k how many, at least 1
+   * @param accept which video indexes may be returned
+   * @param outVideos receives video indexes, best first
+   * @param outScores receives their scores
+   * @return how many were written
+   */
+  int exactNearest(float[] query, int k, IntPredicate accept, int[] outVideos, float[] outScores);
+
+  /** Makes every change so far visible to vector search now. */
+  void refresh();
+
+  /**
+   * Returns the creators' id map.
+   *
+   * @return creator ids to indexes
+   */
+  IdMap creators();
+
+  /**
+   * Returns the hashtags' id map.
+   *
+   * @return hashtag ids to indexes
+   */
+  IdMap hashtags();
+
+  /**
+   * Returns the sounds' id map.
+   *
+   * @return sound ids to indexes
+   */
+  IdMap sounds();
+
+  /**
+   * Returns the categories' id map.
+   *
+   * @return category names to indexes
+   */
+  IdMap categories();
+
+  /**
+   * Returns the languages' id map.
+   *
+   * @return language codes to indexes
+   */
+  IdMap languages();
+
+  /**
+   * Returns the heap bytes the catalog uses (Lucene index and arrays), measured or closely
+   * estimated.
+   *
+   * @return bytes
+   */
+  long ramBytesUsed();
+}

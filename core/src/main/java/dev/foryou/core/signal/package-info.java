@@ -1,0 +1,2 @@
+/** The signal store: decayed counters, affinities, histories and co-engagement. */
+package dev.foryou.core.signal;

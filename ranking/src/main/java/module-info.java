@@ -1,0 +1,7 @@
+/** foryou ranking: candidate sources, multi-objective scoring and re-ranking. */
+module dev.foryou.ranking {
+  requires transitive dev.foryou.core;
+  requires smile.core;
+  requires smile.math;
+  requires smile.data;
+}
