@@ -4,4 +4,6 @@ module dev.foryou.ranking {
   requires smile.core;
   requires smile.math;
   requires smile.data;
+
+  exports dev.foryou.ranking.embed;
 }
