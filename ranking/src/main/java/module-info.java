@@ -6,4 +6,5 @@ module dev.foryou.ranking {
   requires smile.data;
 
   exports dev.foryou.ranking.embed;
+  exports dev.foryou.ranking.eval;
 }
