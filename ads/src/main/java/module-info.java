@@ -3,4 +3,9 @@ module dev.foryou.ads {
   requires transitive dev.foryou.core;
 
   exports dev.foryou.ads;
+  exports dev.foryou.ads.model;
+  exports dev.foryou.ads.targeting;
+  exports dev.foryou.ads.ctr;
+  exports dev.foryou.ads.auction;
+  exports dev.foryou.ads.insertion;
 }
