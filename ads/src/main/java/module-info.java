@@ -1,6 +1,10 @@
 /** foryou ads: targeting, pCTR, second-price auction, pacing, caps, billing and payouts. */
 module dev.foryou.ads {
   requires transitive dev.foryou.core;
+  requires it.unimi.dsi.fastutil;
+  requires java.logging;
 
   exports dev.foryou.ads;
+  exports dev.foryou.ads.billing;
+  exports dev.foryou.ads.reach;
 }
