@@ -10,4 +10,5 @@ module dev.foryou.ranking {
   exports dev.foryou.ranking.embed;
   exports dev.foryou.ranking.model;
   exports dev.foryou.ranking.rerank;
+  exports dev.foryou.ranking.eval;
 }
