@@ -190,10 +190,7 @@ class TargetingIndexTest {
     List<String> aud = List.of("aud1");
     assertThat(indexed(index, new TargetingQuery(teen, interests, aud))).containsOnly(2, 3);
     assertThat(indexed(index, new TargetingQuery(adult, interests, aud))).containsOnly(0, 1, 2);
-    assertThat(
-            indexed(
-                index,
-                new TargetingQuery(UserAttributes.UNKNOWN, interests, aud)))
+    assertThat(indexed(index, new TargetingQuery(UserAttributes.UNKNOWN, interests, aud)))
         .containsOnly(3);
   }
 
