@@ -5,6 +5,11 @@ module dev.foryou.ads {
   requires java.logging;
 
   exports dev.foryou.ads;
+  exports dev.foryou.ads.model;
+  exports dev.foryou.ads.targeting;
+  exports dev.foryou.ads.ctr;
+  exports dev.foryou.ads.auction;
+  exports dev.foryou.ads.insertion;
   exports dev.foryou.ads.billing;
   exports dev.foryou.ads.reach;
 }
