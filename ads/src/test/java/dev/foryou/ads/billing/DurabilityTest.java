@@ -285,7 +285,7 @@ class DurabilityTest {
     AdAccounting all = open(null);
     ops.forEach(op -> op.accept(all));
     long fullSpend = all.ledger().totals().advertiserSpendMicros();
-    for (int cut = 0; cut < size; cut += 7) {
+    for (int cut = 0; cut < size; cut += 23) {
       Path d = tmp.resolve("cut" + cut);
       Files.createDirectories(d);
       Files.write(d.resolve("events.log"), java.util.Arrays.copyOf(full, cut));

@@ -282,6 +282,49 @@ class LedgerTest {
   }
 
   @Test
+  void recordImpression_sameIdsFromFourThreads_eachChargedOnce() throws Exception {
+    AdAccounting acc = withCampaigns(2_500);
+    Ledger l = acc.ledger();
+    int n = 5_000;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<long[]>> fs = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int tt = t;
+      fs.add(
+          pool.submit(
+              () -> {
+                long charged = 0;
+                long dups = 0;
+                for (int i = 0; i < n; i++) {
+                  int k = (i * 7 + tt * 13) % n; // every thread sends every id, in its own order
+                  Charge c =
+                      l.recordImpression(
+                          imp("i" + k, "cpm", PricingModel.CPM, 1_000_000 + k, T0 + k), 0);
+                  charged += c.advertiserMicros();
+                  dups += c.outcome() == Outcome.DUPLICATE ? 1 : 0;
+                }
+                return new long[] {charged, dups};
+              }));
+    }
+    long charged = 0;
+    long dups = 0;
+    for (var f : fs) {
+      charged += f.get()[0];
+      dups += f.get()[1];
+    }
+    pool.shutdown();
+    long expected = 0;
+    for (int k = 0; k < n; k++) {
+      expected += 1_000_000 + k;
+    }
+    assertThat(charged).isEqualTo(expected / 1000);
+    assertThat(dups).isEqualTo(3L * n);
+    assertThat(l.totals().impressions()).isEqualTo(n);
+    assertThat(l.totals().duplicates()).isEqualTo(3L * n);
+  }
+
+  @Test
   void creatorMoney_shareAndFundPayoutsPerPeriod() {
     AdAccounting acc =
         AdAccounting.builder()
