@@ -81,10 +81,10 @@ class SignalStoreTest {
     assertThat(s.total(a, VideoCounter.COMPLETES)).isEqualTo(1);
     assertThat(s.total(b, VideoCounter.COMPLETES)).isZero();
     assertThat(s.total(a, VideoCounter.WATCH_SECONDS)).isEqualTo(10);
-    assertThat(s.count(a, VideoCounter.WATCH_SECONDS)).isCloseTo(10.0, within(1e-9));
+    assertThat(s.count(a, VideoCounter.WATCH_SECONDS)).isCloseTo(10.0, within(1e-5));
     double[] all = new double[VideoCounter.values().length];
     s.counts(a, all);
-    assertThat(all[VideoCounter.VIEWS.ordinal()]).isCloseTo(1.0, within(1e-12));
+    assertThat(all[VideoCounter.VIEWS.ordinal()]).isCloseTo(1.0, within(1e-6));
     int[] hist = new int[5];
     assertThat(s.recentHistory(alice, hist)).isEqualTo(2);
     assertThat(hist).startsWith(b, a);
@@ -131,10 +131,11 @@ class SignalStoreTest {
     }
     assertThat(s.count(a, VideoCounter.LIKES))
         .as("seed 7")
-        .isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
+        .isCloseTo(expected, within(1e-5 * Math.max(1, expected)));
     assertThat(s.total(a, VideoCounter.LIKES)).isEqualTo(ts.length);
     time.advance(hl);
-    assertThat(s.count(a, VideoCounter.LIKES)).isCloseTo(expected / 2, within(1e-9));
+    assertThat(s.count(a, VideoCounter.LIKES))
+        .isCloseTo(expected / 2, within(1e-5 * Math.max(1, expected)));
   }
 
   @Test
@@ -155,7 +156,9 @@ class SignalStoreTest {
     SignalStore s2 = store();
     s2.recordAll(shuffled);
     for (VideoCounter vc : VideoCounter.values()) {
-      assertThat(s2.count(a, vc)).as("%s seed 3/4", vc).isCloseTo(s1.count(a, vc), within(1e-9));
+      assertThat(s2.count(a, vc))
+          .as("%s seed 3/4", vc)
+          .isCloseTo(s1.count(a, vc), within(1e-5 * Math.max(1, s1.count(a, vc))));
       assertThat(s2.total(a, vc)).isEqualTo(s1.total(a, vc));
     }
     int c1 = catalog.creators().indexOf("c1").orElseThrow();
