@@ -27,7 +27,8 @@ import org.apache.lucene.util.RamUsageEstimator;
  * an event is more than 64 half-lives past t0 the owner (one video, one user) is rebased: t0
  * moves to the event time and its values are scaled down, which keeps magnitudes below 2^64.
  * Per-video decayed values are floats (relative precision about 1e-7, ample for features, and
- * half the memory of doubles); exact totals are longs; user affinities are doubles.
+ * half the memory of doubles); exact totals are ints with a carry map for the rare overflow (so
+ * they are exact longs at half the memory); user affinities are doubles.
  *
  * Per-video state lives in pages of 1,024 videos of parallel primitive arrays (decayed values,
  * exact totals, epoch, co-engagement list), guarded by 4,096 striped monitors. Per-user state
@@ -125,7 +126,12 @@ final class DefaultSignalStore implements SignalStore {
   /** Per-video state of 1,024 consecutive video indexes. */
   static final class VideoPage {
     final float[] ref = new float[PAGE * NC];
-    final long[] total = new long[PAGE * NC];
+    final int[] total = new int[PAGE * NC];
+
+    /** Per (offset * NC + counter): the part of a total beyond what the int held; rare. */
+    final it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap carry =
+        new it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap(0);
+
     final long[] epoch = new long[PAGE];
     final long[][] co = new long[PAGE][];
 
@@ -137,6 +143,7 @@ final class DefaultSignalStore implements SignalStore {
       long b =
           RamUsageEstimator.sizeOf(ref)
               + RamUsageEstimator.sizeOf(total)
+              + UserState.openMapBytes(carry.size(), Integer.BYTES + Long.BYTES)
               + RamUsageEstimator.sizeOf(epoch)
               + RamUsageEstimator.shallowSizeOf(co)
               + RamUsageEstimator.alignObjectSize(
@@ -464,7 +471,14 @@ final class DefaultSignalStore implements SignalStore {
 
   private void add(VideoPage p, int base, int c, double amount, long exact, long dt) {
     p.ref[base + c] += (float) (amount * Math.exp(dt * rate[c]));
-    p.total[base + c] += exact;
+    long sum = p.total[base + c] + exact;
+    if (sum > Integer.MAX_VALUE) {
+      synchronized (p.carry) {
+        p.carry.addTo(base + c, sum);
+      }
+      sum = 0;
+    }
+    p.total[base + c] = (int) sum;
   }
 
   private void addCo(int video, int partner, long t) {
@@ -544,7 +558,7 @@ final class DefaultSignalStore implements SignalStore {
     int c = counter.ordinal();
     long v;
     synchronized (stripe(video)) {
-      v = p.total[(video & MASK) * NC + c];
+      v = totalOf(p, (video & MASK) * NC + c);
     }
     return c == WATCH ? v / 1000 : v;
   }
@@ -870,12 +884,29 @@ final class DefaultSignalStore implements SignalStore {
   }
 
   /** Restores per-video state into a fresh store (used by {@link Snapshots}). */
+  /** Under the video's stripe: the exact total of one (offset, counter) slot. */
+  static long totalOf(VideoPage p, int slot) {
+    long v = p.total[slot];
+    if (!p.carry.isEmpty()) {
+      synchronized (p.carry) {
+        v += p.carry.get(slot);
+      }
+    }
+    return v;
+  }
+
   void restoreVideo(int video, long epoch, float[] ref, long[] total, int[] coIds, float[] coW) {
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
     p.epoch[o] = epoch;
     System.arraycopy(ref, 0, p.ref, o * NC, NC);
-    System.arraycopy(total, 0, p.total, o * NC, NC);
+    for (int c = 0; c < NC; c++) {
+      long hi = total[c] / Integer.MAX_VALUE * Integer.MAX_VALUE;
+      p.total[o * NC + c] = (int) (total[c] - hi);
+      if (hi > 0) {
+        p.carry.put(o * NC + c, hi);
+      }
+    }
     if (coIds.length > 0) {
       long[] l = new long[coIds.length];
       for (int i = 0; i < l.length; i++) {

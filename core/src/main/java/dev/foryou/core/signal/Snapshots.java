@@ -270,7 +270,7 @@ final class Snapshots {
             out.writeFloat(p.ref[o * nc + c]);
           }
           for (int c = 0; c < nc; c++) {
-            out.writeLong(p.total[o * nc + c]);
+            out.writeLong(DefaultSignalStore.totalOf(p, o * nc + c));
           }
           long[] l = p.co[o];
           int n = l == null ? 0 : DefaultSignalStore.coSize(l);
