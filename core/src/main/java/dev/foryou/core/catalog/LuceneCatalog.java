@@ -636,8 +636,8 @@ final class LuceneCatalog implements Catalog {
         bytes += RamUsageEstimator.sizeOf(t);
       }
     }
-    bytes += idMapBytes(videoIds) + idMapBytes(creators) + idMapBytes(hashtags);
-    bytes += idMapBytes(sounds) + idMapBytes(categories) + idMapBytes(languages);
+    bytes += videoIds.ramBytesUsed() + creators.ramBytesUsed() + hashtags.ramBytesUsed();
+    bytes += sounds.ramBytesUsed() + categories.ramBytesUsed() + languages.ramBytesUsed();
     try {
       for (String file : directory.listAll()) {
         try {
@@ -650,29 +650,6 @@ final class LuceneCatalog implements Catalog {
       throw new UncheckedIOException(e);
     }
     bytes += writer.ramBytesUsed();
-    return bytes;
-  }
-
-  /**
-   * Estimates an {@link IdMap}'s heap: per id a ConcurrentHashMap node (header + hash + 3
-   * references), a boxed Integer above the cache, the String and its bytes, a slot in the id array
-   * and about two table slots.
-   */
-  static long idMapBytes(IdMap map) {
-    long node =
-        RamUsageEstimator.alignObjectSize(
-            RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
-                + Integer.BYTES
-                + 3L * RamUsageEstimator.NUM_BYTES_OBJECT_REF);
-    long boxed =
-        RamUsageEstimator.alignObjectSize(
-            RamUsageEstimator.NUM_BYTES_OBJECT_HEADER + Integer.BYTES);
-    long perId = node + 3L * RamUsageEstimator.NUM_BYTES_OBJECT_REF;
-    long bytes = 0;
-    int n = map.size();
-    for (int i = 0; i < n; i++) {
-      bytes += perId + RamUsageEstimator.sizeOf(map.id(i)) + (i > 127 ? boxed : 0);
-    }
     return bytes;
   }
 }

@@ -2,12 +2,15 @@ package dev.foryou.core.signal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.foryou.core.TimeSource;
 import dev.foryou.core.catalog.Catalog;
 import dev.foryou.core.event.EventType;
 import dev.foryou.core.event.Interaction;
 import dev.foryou.core.user.UserRegistry;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,6 +26,9 @@ import org.apache.lucene.util.RamUsageEstimator;
  * arriving out of order give the same value as in order, and a write is one exp and one add. When
  * an event is more than 64 half-lives past t0 the owner (one video, one user) is rebased: t0
  * moves to the event time and its values are scaled down, which keeps magnitudes below 2^64.
+ * Per-video decayed values are floats (relative precision about 1e-7, ample for features, and
+ * half the memory of doubles); exact totals are ints with a carry map for the rare overflow (so
+ * they are exact longs at half the memory); user affinities are doubles.
  *
  * Per-video state lives in pages of 1,024 videos of parallel primitive arrays (decayed values,
  * exact totals, epoch, co-engagement list), guarded by 4,096 striped monitors. Per-user state
@@ -62,6 +68,12 @@ final class DefaultSignalStore implements SignalStore {
   private final Object pagesLock = new Object();
   private volatile VideoPage[] pages = new VideoPage[16];
   final Cache<Integer, UserState> userStates;
+  private static final int USER_PAGE_BITS = 12;
+  private static final VarHandle USER_SLOT = MethodHandles.arrayElementVarHandle(UserState[].class);
+  private final Object userPagesLock = new Object();
+  private volatile UserState[][] userPages = new UserState[16][];
+  private final long touchIntervalMs;
+  private final long idleMs;
   final EventDedup dedup;
   final StampedLock snapshotLock = new StampedLock();
 
@@ -101,7 +113,11 @@ final class DefaultSignalStore implements SignalStore {
             .expireAfterAccess(Duration.ofMillis(settings.userIdleTimeoutMs()))
             .ticker(() -> time.nowMillis() * 1_000_000L)
             .executor(Runnable::run)
+            .evictionListener(
+                (Integer user, UserState state, RemovalCause cause) -> clearSlot(user, state))
             .build();
+    idleMs = settings.userIdleTimeoutMs();
+    touchIntervalMs = Math.max(1, Math.min(1000, idleMs / 10));
     dedup = new EventDedup(settings.dedupWindow());
   }
 
@@ -109,10 +125,15 @@ final class DefaultSignalStore implements SignalStore {
 
   /** Per-video state of 1,024 consecutive video indexes. */
   static final class VideoPage {
-    final double[] ref = new double[PAGE * NC];
-    final long[] total = new long[PAGE * NC];
+    final float[] ref = new float[PAGE * NC];
+    final int[] total = new int[PAGE * NC];
+
+    /** Per (offset * NC + counter): the part of a total beyond what the int held; rare. */
+    final it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap carry =
+        new it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap(0);
+
     final long[] epoch = new long[PAGE];
-    final CoList[] co = new CoList[PAGE];
+    final long[][] co = new long[PAGE][];
 
     VideoPage() {
       java.util.Arrays.fill(epoch, UNSET);
@@ -122,61 +143,77 @@ final class DefaultSignalStore implements SignalStore {
       long b =
           RamUsageEstimator.sizeOf(ref)
               + RamUsageEstimator.sizeOf(total)
+              + UserState.openMapBytes(carry.size(), Integer.BYTES + Long.BYTES)
               + RamUsageEstimator.sizeOf(epoch)
               + RamUsageEstimator.shallowSizeOf(co)
               + RamUsageEstimator.alignObjectSize(
                   RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
                       + 4L * RamUsageEstimator.NUM_BYTES_OBJECT_REF);
-      for (CoList l : co) {
+      for (long[] l : co) {
         if (l != null) {
-          b += l.ramBytes();
+          b += RamUsageEstimator.sizeOf(l);
         }
       }
       return b;
     }
   }
 
-  /** A video's co-engaged partners: Space-Saving top K, weights relative to the video's epoch. */
-  static final class CoList {
-    final int[] ids;
-    final float[] w;
-    int size;
+  /*
+   * A video's co-engaged partners: Space-Saving top K packed in one long[] per video, each entry
+   * (partner << 32 | float bits of its weight relative to the video's epoch), unused entries -1,
+   * grown by doubling from 2 up to K.
+   */
 
-    CoList(int k) {
-      ids = new int[k];
-      w = new float[k];
+  static int coSize(long[] l) {
+    int n = 0;
+    while (n < l.length && l[n] != -1L) {
+      n++;
     }
+    return n;
+  }
 
-    void add(int id, float weight) {
-      for (int i = 0; i < size; i++) {
-        if (ids[i] == id) {
-          w[i] += weight;
-          return;
-        }
-      }
-      if (size < ids.length) {
-        ids[size] = id;
-        w[size++] = weight;
-        return;
-      }
-      int min = 0;
-      for (int i = 1; i < size; i++) {
-        if (w[i] < w[min]) {
-          min = i;
-        }
-      }
-      ids[min] = id;
-      w[min] += weight;
-    }
+  static long coEntry(int id, float w) {
+    return ((long) id << 32) | (Float.floatToRawIntBits(w) & 0xFFFFFFFFL);
+  }
 
-    long ramBytes() {
-      return RamUsageEstimator.alignObjectSize(
-              RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
-                  + 2L * RamUsageEstimator.NUM_BYTES_OBJECT_REF
-                  + Integer.BYTES)
-          + RamUsageEstimator.sizeOf(ids)
-          + RamUsageEstimator.sizeOf(w);
+  static int coId(long entry) {
+    return (int) (entry >>> 32);
+  }
+
+  static float coWeight(long entry) {
+    return Float.intBitsToFloat((int) entry);
+  }
+
+  /** Adds weight to a partner; returns the (possibly new) array. */
+  static long[] coAdd(long[] l, int id, float weight, int k) {
+    if (l == null) {
+      l = new long[Math.min(2, k)];
+      java.util.Arrays.fill(l, -1L);
     }
+    int n = 0;
+    for (; n < l.length && l[n] != -1L; n++) {
+      if (coId(l[n]) == id) {
+        l[n] = coEntry(id, coWeight(l[n]) + weight);
+        return l;
+      }
+    }
+    if (n == l.length && n < k) {
+      int old = l.length;
+      l = java.util.Arrays.copyOf(l, Math.min(k, old * 2));
+      java.util.Arrays.fill(l, old, l.length, -1L);
+    }
+    if (n < l.length) {
+      l[n] = coEntry(id, weight);
+      return l;
+    }
+    int min = 0;
+    for (int i = 1; i < n; i++) {
+      if (coWeight(l[i]) < coWeight(l[min])) {
+        min = i;
+      }
+    }
+    l[min] = coEntry(id, coWeight(l[min]) + weight);
+    return l;
   }
 
   VideoPage pageOrNull(int video) {
@@ -224,11 +261,11 @@ final class DefaultSignalStore implements SignalStore {
       for (int c = 0; c < NC; c++) {
         p.ref[base + c] *= factor[rateGroup[c]];
       }
-      CoList l = p.co[o];
+      long[] l = p.co[o];
       if (l != null) {
         float f = (float) Math.exp(-(t - e) * coRate);
-        for (int i = 0; i < l.size; i++) {
-          l.w[i] *= f;
+        for (int i = 0; i < l.length && l[i] != -1L; i++) {
+          l[i] = coEntry(coId(l[i]), coWeight(l[i]) * f);
         }
       }
       p.epoch[o] = t;
@@ -248,7 +285,7 @@ final class DefaultSignalStore implements SignalStore {
       if (event.eventId() != Interaction.NO_ID && !dedup.add(event.eventId())) {
         return false;
       }
-      apply(event, duration);
+      apply(event, duration, time.nowMillis());
       return true;
     } finally {
       snapshotLock.unlockRead(stamp);
@@ -279,7 +316,7 @@ final class DefaultSignalStore implements SignalStore {
         if (e.eventId() != Interaction.NO_ID && !dedup.add(e.eventId())) {
           continue;
         }
-        apply(e, durations[i]);
+        apply(e, durations[i], now);
         applied++;
       }
     } finally {
@@ -317,12 +354,13 @@ final class DefaultSignalStore implements SignalStore {
     }
   }
 
-  private void apply(Interaction e, long durationMs) {
+  private void apply(Interaction e, long durationMs, long now) {
     long t = e.timestampMillis();
     EventType type = e.type();
     if (type.isAd()) {
-      UserState us = userStates.get(e.user(), k -> new UserState());
+      UserState us = userForWrite(e.user(), now);
       synchronized (us) {
+        us.lastAccess = Math.max(us.lastAccess, now);
         if (type == EventType.AD_CLICK) {
           us.adClicks++;
         } else {
@@ -389,8 +427,9 @@ final class DefaultSignalStore implements SignalStore {
     boolean toHistory = positive || type == EventType.VIEW;
     int[] partners = null;
     int nPartners = 0;
-    UserState us = userStates.get(e.user(), k -> new UserState());
+    UserState us = userForWrite(e.user(), now);
     synchronized (us) {
+      us.lastAccess = Math.max(us.lastAccess, now);
       us.seen(video, settings.seenSetSize());
       if (creator >= 0) {
         if (us.epoch == UNSET) {
@@ -431,8 +470,15 @@ final class DefaultSignalStore implements SignalStore {
   }
 
   private void add(VideoPage p, int base, int c, double amount, long exact, long dt) {
-    p.ref[base + c] += amount * Math.exp(dt * rate[c]);
-    p.total[base + c] += exact;
+    p.ref[base + c] += (float) (amount * Math.exp(dt * rate[c]));
+    long sum = p.total[base + c] + exact;
+    if (sum > Integer.MAX_VALUE) {
+      synchronized (p.carry) {
+        p.carry.addTo(base + c, sum);
+      }
+      sum = 0;
+    }
+    p.total[base + c] = (int) sum;
   }
 
   private void addCo(int video, int partner, long t) {
@@ -440,11 +486,8 @@ final class DefaultSignalStore implements SignalStore {
     int o = video & MASK;
     synchronized (stripe(video)) {
       long e = epochFor(p, o, t);
-      CoList l = p.co[o];
-      if (l == null) {
-        l = p.co[o] = new CoList(settings.coEngagedPerVideo());
-      }
-      l.add(partner, (float) Math.exp((t - e) * coRate));
+      p.co[o] =
+          coAdd(p.co[o], partner, (float) Math.exp((t - e) * coRate), settings.coEngagedPerVideo());
     }
   }
 
@@ -515,7 +558,7 @@ final class DefaultSignalStore implements SignalStore {
     int c = counter.ordinal();
     long v;
     synchronized (stripe(video)) {
-      v = p.total[(video & MASK) * NC + c];
+      v = totalOf(p, (video & MASK) * NC + c);
     }
     return c == WATCH ? v / 1000 : v;
   }
@@ -536,13 +579,17 @@ final class DefaultSignalStore implements SignalStore {
     int n;
     long e;
     synchronized (stripe(video)) {
-      CoList l = p.co[o];
+      long[] l = p.co[o];
       if (l == null) {
         return 0;
       }
-      n = l.size;
-      ids = java.util.Arrays.copyOf(l.ids, n);
-      ws = java.util.Arrays.copyOf(l.w, n);
+      n = coSize(l);
+      ids = new int[n];
+      ws = new float[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = coId(l[i]);
+        ws[i] = coWeight(l[i]);
+      }
       e = p.epoch[o];
     }
     float f = (float) Math.exp((e - time.nowMillis()) * coRate);
@@ -572,12 +619,87 @@ final class DefaultSignalStore implements SignalStore {
 
   // ---------------------------------------------------------------- user reads
 
+  /*
+   * Users: Caffeine owns the policy (size bound, idle expiry, eviction); a dense array of user
+   * slots is the hot-path lookup (no hashing, no boxing). A slot is cleared by Caffeine's eviction
+   * listener; the Caffeine entry's recency is refreshed at most every touchIntervalMs per user, so
+   * idle expiry is precise to within that interval (at most 1 s).
+   */
+
+  private UserState slot(int user) {
+    UserState[][] pages = userPages;
+    int p = user >>> USER_PAGE_BITS;
+    if (p >= pages.length || pages[p] == null) {
+      return null;
+    }
+    return (UserState) USER_SLOT.getAcquire(pages[p], user & ((1 << USER_PAGE_BITS) - 1));
+  }
+
+  void setSlot(int user, UserState state) {
+    int p = user >>> USER_PAGE_BITS;
+    UserState[][] pages = userPages;
+    if (p >= pages.length || pages[p] == null) {
+      synchronized (userPagesLock) {
+        pages = userPages;
+        if (p >= pages.length) {
+          pages = java.util.Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
+        }
+        if (pages[p] == null) {
+          pages[p] = new UserState[1 << USER_PAGE_BITS];
+        }
+        userPages = pages;
+      }
+    }
+    USER_SLOT.setRelease(pages[p], user & ((1 << USER_PAGE_BITS) - 1), state);
+  }
+
+  private void clearSlot(Integer user, UserState state) {
+    if (user == null) {
+      return;
+    }
+    UserState[][] pages = userPages;
+    int p = user >>> USER_PAGE_BITS;
+    if (p < pages.length && pages[p] != null) {
+      USER_SLOT.compareAndSet(pages[p], user & ((1 << USER_PAGE_BITS) - 1), state, null);
+    }
+  }
+
+  private UserState userForWrite(int user, long now) {
+    UserState us = slot(user);
+    if (us != null && now - us.lastAccess <= idleMs) {
+      if (now - us.lastTouch < touchIntervalMs) {
+        return us;
+      }
+      us.lastTouch = now;
+      if (userStates.getIfPresent(user) == us) {
+        return us;
+      }
+    }
+    us = userStates.get(user, k -> new UserState());
+    us.lastTouch = now;
+    setSlot(user, us);
+    return us;
+  }
+
   private UserState userOrNull(int user) {
     if (!users.contains(user)) {
       throw new IllegalArgumentException(
           "unknown user " + user + " (registered " + users.size() + ")");
     }
-    return userStates.getIfPresent(user);
+    UserState us = slot(user);
+    if (us == null) {
+      return null;
+    }
+    long now = time.nowMillis();
+    if (now - us.lastAccess > idleMs) {
+      return null;
+    }
+    us.lastAccess = Math.max(us.lastAccess, now);
+    if (now - us.lastTouch >= touchIntervalMs) {
+      us.lastTouch = now;
+      userStates.getIfPresent(user);
+    }
+    return us;
   }
 
   @Override
@@ -737,6 +859,11 @@ final class DefaultSignalStore implements SignalStore {
       }
       active++;
     }
+    for (UserState[] page : userPages) {
+      if (page != null) {
+        userBytes += RamUsageEstimator.shallowSizeOf(page);
+      }
+    }
     userBytes += dedup.ramBytes();
     return new MemoryReport(catalog.size(), active, catalog.ramBytesUsed(), videoBytes, userBytes);
   }
@@ -757,18 +884,34 @@ final class DefaultSignalStore implements SignalStore {
   }
 
   /** Restores per-video state into a fresh store (used by {@link Snapshots}). */
-  void restoreVideo(int video, long epoch, double[] ref, long[] total, int[] coIds, float[] coW) {
+  /** Under the video's stripe: the exact total of one (offset, counter) slot. */
+  static long totalOf(VideoPage p, int slot) {
+    long v = p.total[slot];
+    if (!p.carry.isEmpty()) {
+      synchronized (p.carry) {
+        v += p.carry.get(slot);
+      }
+    }
+    return v;
+  }
+
+  void restoreVideo(int video, long epoch, float[] ref, long[] total, int[] coIds, float[] coW) {
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
     p.epoch[o] = epoch;
     System.arraycopy(ref, 0, p.ref, o * NC, NC);
-    System.arraycopy(total, 0, p.total, o * NC, NC);
+    for (int c = 0; c < NC; c++) {
+      long hi = total[c] / Integer.MAX_VALUE * Integer.MAX_VALUE;
+      p.total[o * NC + c] = (int) (total[c] - hi);
+      if (hi > 0) {
+        p.carry.put(o * NC + c, hi);
+      }
+    }
     if (coIds.length > 0) {
-      CoList l = new CoList(settings.coEngagedPerVideo());
-      int n = Math.min(coIds.length, l.ids.length);
-      System.arraycopy(coIds, 0, l.ids, 0, n);
-      System.arraycopy(coW, 0, l.w, 0, n);
-      l.size = n;
+      long[] l = new long[coIds.length];
+      for (int i = 0; i < l.length; i++) {
+        l[i] = coEntry(coIds[i], coW[i]);
+      }
       p.co[o] = l;
     }
   }

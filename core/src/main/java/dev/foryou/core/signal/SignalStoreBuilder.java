@@ -15,11 +15,11 @@ import java.util.Objects;
  *
  * <p>Defaults: system time; every video counter's half-life 6 h; affinity half-life 7 days;
  * co-engagement half-life 3 days; history 50 videos; seen-set 500 videos; 8 co-engaged videos per
- * video, pairing each engagement with the last 5 history items within 30 min; at most 1,000,000
- * active users, aged out after 24 h idle; at most 200 affinity keys per kind per user; events up to
- * 60 s in the future accepted; event ids de-duplicated over the last 1,000,000 ids. Affinity
- * weights per event: VIEW 1.0 × watch ratio (capped at 1) plus 0.5 on completion, LIKE 2, SHARE 3,
- * COMMENT 2, FOLLOW 4, GIFT 3, SKIP −1, NOT_INTERESTED −5, IMPRESSION 0.
+ * video, pairing each engagement with the last 3 history items within 30 min; at most 1,000,000
+ * active users, aged out after 24 h idle (precise to 1 s); at most 200 affinity keys per kind per
+ * user; events up to 60 s in the future accepted; event ids de-duplicated over the last 1,000,000
+ * ids. Affinity weights per event: VIEW 1.0 × watch ratio (capped at 1) plus 0.5 on completion,
+ * LIKE 2, SHARE 3, COMMENT 2, FOLLOW 4, GIFT 3, SKIP −1, NOT_INTERESTED −5, IMPRESSION 0.
  *
  * <p>Not thread-safe: configure on one thread, then {@link #build()}.
  */
@@ -277,7 +277,7 @@ public final class SignalStoreBuilder {
         historySize == -1 ? 50 : historySize,
         seenSetSize == -1 ? 500 : seenSetSize,
         coEngagedPerVideo == -1 ? 8 : coEngagedPerVideo,
-        coEngagementPairs == -1 ? 5 : coEngagementPairs,
+        coEngagementPairs == -1 ? 3 : coEngagementPairs,
         orDefault(coEngagementWindow, 30 * 60_000L),
         orDefault(maxActiveUsers, 1_000_000L),
         orDefault(userIdleTimeout, 86_400_000L),

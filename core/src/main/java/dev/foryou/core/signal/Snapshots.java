@@ -267,17 +267,17 @@ final class Snapshots {
           out.writeInt(video);
           out.writeLong(p.epoch[o]);
           for (int c = 0; c < nc; c++) {
-            out.writeDouble(p.ref[o * nc + c]);
+            out.writeFloat(p.ref[o * nc + c]);
           }
           for (int c = 0; c < nc; c++) {
-            out.writeLong(p.total[o * nc + c]);
+            out.writeLong(DefaultSignalStore.totalOf(p, o * nc + c));
           }
-          DefaultSignalStore.CoList l = p.co[o];
-          int n = l == null ? 0 : l.size;
+          long[] l = p.co[o];
+          int n = l == null ? 0 : DefaultSignalStore.coSize(l);
           out.writeInt(n);
           for (int i = 0; i < n; i++) {
-            out.writeInt(l.ids[i]);
-            out.writeFloat(l.w[i]);
+            out.writeInt(DefaultSignalStore.coId(l[i]));
+            out.writeFloat(DefaultSignalStore.coWeight(l[i]));
           }
         }
       }
@@ -505,7 +505,7 @@ final class Snapshots {
     DefaultSignalStore s = new DefaultSignalStore(catalog, users, settings, time);
     int nc = DefaultSignalStore.NC;
     int bound = catalog.indexBound();
-    double[] ref = new double[nc];
+    float[] ref = new float[nc];
     long[] total = new long[nc];
     for (int video = in.readInt(); video != -1; video = in.readInt()) {
       if (video < 0 || video >= bound) {
@@ -513,7 +513,7 @@ final class Snapshots {
       }
       long epoch = in.readLong();
       for (int c = 0; c < nc; c++) {
-        ref[c] = in.readDouble();
+        ref[c] = in.readFloat();
       }
       for (int c = 0; c < nc; c++) {
         total[c] = in.readLong();
@@ -557,7 +557,10 @@ final class Snapshots {
       }
       us.adImpressions = in.readLong();
       us.adClicks = in.readLong();
+      us.lastAccess = time.nowMillis();
+      us.lastTouch = us.lastAccess;
       s.userStates.put(user, us);
+      s.setSlot(user, us);
     }
     s.dedup.read(in);
     return s;

@@ -26,6 +26,8 @@ final class UserState {
   IntOpenHashSet follows;
   long adImpressions;
   long adClicks;
+  long lastAccess = Long.MIN_VALUE / 2;
+  long lastTouch = Long.MIN_VALUE / 2;
 
   void rebase(long newEpoch, double rate) {
     double f = Math.exp(-(newEpoch - epoch) * rate);
@@ -172,7 +174,7 @@ final class UserState {
         RamUsageEstimator.alignObjectSize(
             RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
                 + 6L * RamUsageEstimator.NUM_BYTES_OBJECT_REF
-                + 5L * Long.BYTES
+                + 7L * Long.BYTES
                 + 4L * Integer.BYTES);
     b += RamUsageEstimator.shallowSizeOf(affinities);
     for (Int2DoubleOpenHashMap m : affinities) {

@@ -81,10 +81,10 @@ class SignalStoreTest {
     assertThat(s.total(a, VideoCounter.COMPLETES)).isEqualTo(1);
     assertThat(s.total(b, VideoCounter.COMPLETES)).isZero();
     assertThat(s.total(a, VideoCounter.WATCH_SECONDS)).isEqualTo(10);
-    assertThat(s.count(a, VideoCounter.WATCH_SECONDS)).isCloseTo(10.0, within(1e-9));
+    assertThat(s.count(a, VideoCounter.WATCH_SECONDS)).isCloseTo(10.0, within(1e-5));
     double[] all = new double[VideoCounter.values().length];
     s.counts(a, all);
-    assertThat(all[VideoCounter.VIEWS.ordinal()]).isCloseTo(1.0, within(1e-12));
+    assertThat(all[VideoCounter.VIEWS.ordinal()]).isCloseTo(1.0, within(1e-6));
     int[] hist = new int[5];
     assertThat(s.recentHistory(alice, hist)).isEqualTo(2);
     assertThat(hist).startsWith(b, a);
@@ -131,10 +131,11 @@ class SignalStoreTest {
     }
     assertThat(s.count(a, VideoCounter.LIKES))
         .as("seed 7")
-        .isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
+        .isCloseTo(expected, within(1e-5 * Math.max(1, expected)));
     assertThat(s.total(a, VideoCounter.LIKES)).isEqualTo(ts.length);
     time.advance(hl);
-    assertThat(s.count(a, VideoCounter.LIKES)).isCloseTo(expected / 2, within(1e-9));
+    assertThat(s.count(a, VideoCounter.LIKES))
+        .isCloseTo(expected / 2, within(1e-5 * Math.max(1, expected)));
   }
 
   @Test
@@ -155,7 +156,9 @@ class SignalStoreTest {
     SignalStore s2 = store();
     s2.recordAll(shuffled);
     for (VideoCounter vc : VideoCounter.values()) {
-      assertThat(s2.count(a, vc)).as("%s seed 3/4", vc).isCloseTo(s1.count(a, vc), within(1e-9));
+      assertThat(s2.count(a, vc))
+          .as("%s seed 3/4", vc)
+          .isCloseTo(s1.count(a, vc), within(1e-5 * Math.max(1, s1.count(a, vc))));
       assertThat(s2.total(a, vc)).isEqualTo(s1.total(a, vc));
     }
     int c1 = catalog.creators().indexOf("c1").orElseThrow();
@@ -287,6 +290,24 @@ class SignalStoreTest {
       bounded.record(Interaction.of(EventType.LIKE, i, a, time.nowMillis()));
     }
     assertThat(bounded.memoryReport().activeUsers()).isLessThanOrEqualTo(50);
+  }
+
+  @Test
+  void total_beyondIntRange_exactAndSurvivesSnapshot(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    SignalStore s = store();
+    for (int i = 0; i < 3; i++) {
+      s.record(Interaction.gift(alice, a, T0, Integer.MAX_VALUE));
+    }
+    s.record(Interaction.gift(alice, a, T0, 5));
+    long want = 3L * Integer.MAX_VALUE + 5;
+    assertThat(s.total(a, VideoCounter.GIFT_COINS)).isEqualTo(want);
+    assertThat(s.count(a, VideoCounter.GIFT_COINS)).isCloseTo(want, within(want * 1e-6));
+    s.snapshot(dir);
+    SignalStore r = SignalStore.restore(dir, time).signals();
+    assertThat(r.total(a, VideoCounter.GIFT_COINS)).isEqualTo(want);
+    r.record(Interaction.gift(alice, a, T0, 7));
+    assertThat(r.total(a, VideoCounter.GIFT_COINS)).isEqualTo(want + 7);
   }
 
   @Test
@@ -485,7 +506,7 @@ class SignalStoreTest {
     assertThat(r1.videos()).isEqualTo(2000);
     assertThat(r1.activeUsers()).isPositive();
     assertThat(r1.catalogBytes()).isGreaterThan(2000L * 64 * 4);
-    assertThat(r1.videoSignalBytes()).isGreaterThan(2000L * 11 * 16);
+    assertThat(r1.videoSignalBytes()).isGreaterThan(2000L * 11 * 8);
     assertThat(r1.bytesPerVideo()).isGreaterThan(r1.catalogBytes() / 2000.0);
     s.recordAll(w.randomEvents(new Random(2), 20000, T0 - HOUR, HOUR, false));
     MemoryReport r2 = s.memoryReport();
