@@ -83,6 +83,7 @@ final class DefaultFeedEngine implements FeedEngine {
     final int[] picks = new int[MAX_COUNT];
     final int[] history = new int[1];
     final int[] follows = new int[1];
+    final double[] counts = new double[VideoCounter.values().length];
   }
 
   DefaultFeedEngine(FeedEngine.Builder b) {
@@ -117,7 +118,9 @@ final class DefaultFeedEngine implements FeedEngine {
               content, signals, catalog, b.freshMaxAgeMillis, b.freshMaxImpressions),
           CandidateSources.explore(catalog)
         };
-    this.warmShares = new double[] {0.30, 0.15, 0.08, 0.08, 0.10, 0.04, 0.02, 0.12, 0.08, 0.03};
+    // ANN is the costliest source per candidate (HNSW with oversampling), so it gets a tenth;
+    // the cheap list-based sources fill the rest
+    this.warmShares = new double[] {0.10, 0.20, 0.10, 0.10, 0.15, 0.05, 0.02, 0.15, 0.10, 0.03};
     this.coldSources =
         new CandidateSource[] {
           CandidateSources.trending(trending),
@@ -266,12 +269,14 @@ final class DefaultFeedEngine implements FeedEngine {
         if (hasEmb) {
           list.setEmbedding(at, s.emb);
         }
+        signals.counts(v, s.counts);
         double impressions =
             Math.max(
-                signals.count(v, VideoCounter.IMPRESSIONS), signals.count(v, VideoCounter.VIEWS));
+                s.counts[VideoCounter.IMPRESSIONS.ordinal()],
+                s.counts[VideoCounter.VIEWS.ordinal()]);
         if (impressions < NEW_VIDEO_IMPRESSIONS) {
           double successes =
-              signals.count(v, VideoCounter.COMPLETES) + signals.count(v, VideoCounter.LIKES);
+              s.counts[VideoCounter.COMPLETES.ordinal()] + s.counts[VideoCounter.LIKES.ordinal()];
           list.setNew(at, (float) successes, (float) impressions);
         }
       }
