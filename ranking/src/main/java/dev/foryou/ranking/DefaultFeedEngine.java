@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 final class DefaultFeedEngine implements FeedEngine {
   private static final int OBJ = Objective.count();
   private static final int NEW_VIDEO_IMPRESSIONS = 100;
+  private static final int POOL = 150;
 
   private final Catalog catalog;
   private final SignalStore signals;
@@ -70,6 +71,7 @@ final class DefaultFeedEngine implements FeedEngine {
   private final Selector warmSelect;
   private final Selector coldSelect;
   private final Object indexLock = new Object();
+  private final long freshMaxAgeMillis;
   private volatile int indexed;
   private final ThreadLocal<Scratch> scratch;
 
@@ -84,6 +86,7 @@ final class DefaultFeedEngine implements FeedEngine {
     final int[] history = new int[1];
     final int[] follows = new int[1];
     final double[] counts = new double[VideoCounter.values().length];
+    final double[] scores = new double[candidates];
   }
 
   DefaultFeedEngine(FeedEngine.Builder b) {
@@ -104,6 +107,7 @@ final class DefaultFeedEngine implements FeedEngine {
     this.join = new LearningJoin(b.joinWindowMillis, b.maxPendingImpressions);
     this.states = new UserStates(b.repeatWindow, b.maxTrackedUsers);
     this.candidates = b.candidates;
+    this.freshMaxAgeMillis = b.freshMaxAgeMillis;
     this.warmSources =
         new CandidateSource[] {
           CandidateSources.ann(catalog, userVectors),
@@ -133,8 +137,9 @@ final class DefaultFeedEngine implements FeedEngine {
     this.freshness = Rerankers.freshness(b.freshnessHalfLifeMillis, b.freshnessWeight);
     this.warmExplore = Rerankers.thompsonExploration(b.explorationBudget, 1, 10);
     this.coldExplore = Rerankers.thompsonExploration(b.coldExplorationBudget, 1, 10);
-    this.warmSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.mmrLambda, 300);
-    this.coldSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.coldMmrLambda, 300);
+    this.warmSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.mmrLambda, POOL);
+    this.coldSelect =
+        Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.coldMmrLambda, POOL);
     this.scratch = ThreadLocal.withInitial(Scratch::new);
     catchUp();
   }
@@ -246,7 +251,8 @@ final class DefaultFeedEngine implements FeedEngine {
       list.clear();
       for (int i = 0; i < set.size(); i++) {
         int v = set.video(i);
-        if (!features.extract(known ? user : -1, v, set.sources(i), uvec, cold, now, s.x)) {
+        if (!features.extract(
+            known ? user : -1, v, set.sources(i), uvec, cold, now, s.x, s.counts)) {
           continue;
         }
         model.predict(s.x, s.p);
@@ -255,26 +261,20 @@ final class DefaultFeedEngine implements FeedEngine {
         int[] tags;
         int category;
         long published;
-        boolean hasEmb;
         try {
           creator = catalog.creator(v);
           tags = catalog.hashtags(v);
           category = catalog.category(v);
           published = catalog.publishedAtMillis(v);
-          hasEmb = catalog.embedding(v, s.emb);
         } catch (IllegalArgumentException removedMeanwhile) {
           continue;
         }
         int at = list.add(v, creator, tags, category, published, score, i);
-        if (hasEmb) {
-          list.setEmbedding(at, s.emb);
-        }
-        signals.counts(v, s.counts);
         double impressions =
             Math.max(
                 s.counts[VideoCounter.IMPRESSIONS.ordinal()],
                 s.counts[VideoCounter.VIEWS.ordinal()]);
-        if (impressions < NEW_VIDEO_IMPRESSIONS) {
+        if (impressions < NEW_VIDEO_IMPRESSIONS && now - published <= freshMaxAgeMillis) {
           double successes =
               s.counts[VideoCounter.COMPLETES.ordinal()] + s.counts[VideoCounter.LIKES.ordinal()];
           list.setNew(at, (float) successes, (float) impressions);
@@ -283,6 +283,7 @@ final class DefaultFeedEngine implements FeedEngine {
       SplittableRandom random = new SplittableRandom(st.sessionId * 31 + st.page);
       freshness.rerank(list, count, now, random);
       (cold ? coldExplore : warmExplore).rerank(list, count, now, random);
+      attachEmbeddings(list, s);
       int n = (cold ? coldSelect : warmSelect).select(list, count, s.picks);
       List<FeedItem> items = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
@@ -291,7 +292,7 @@ final class DefaultFeedEngine implements FeedEngine {
         int mask = set.sources(list.tag(at));
         String id = catalog.video(v).map(Video::id).orElse("");
         List<Contribution> why =
-            features.extract(known ? user : -1, v, mask, uvec, cold, now, s.x)
+            features.extract(known ? user : -1, v, mask, uvec, cold, now, s.x, null)
                 ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
                 : List.of();
         items.add(new FeedItem(v, id, list.score(at), mask, list.isExplore(at), why));
@@ -300,6 +301,34 @@ final class DefaultFeedEngine implements FeedEngine {
       st.page++;
       String cursor = Long.toHexString(st.sessionId) + "." + st.page;
       return new FeedPage(items, cursor, cold);
+    }
+  }
+
+  /**
+   * Copies embeddings (for MMR similarity) only into the entries the selector can pick: the top
+   * {@link #POOL} by score and the exploration entries.
+   */
+  private void attachEmbeddings(RankedList list, Scratch s) {
+    int n = list.size();
+    double threshold = Double.NEGATIVE_INFINITY;
+    if (n > POOL) {
+      double[] scores = s.scores;
+      for (int i = 0; i < n; i++) {
+        scores[i] = list.score(i);
+      }
+      java.util.Arrays.sort(scores, 0, n);
+      threshold = scores[n - POOL];
+    }
+    for (int i = 0; i < n; i++) {
+      if (list.score(i) >= threshold || list.isExplore(i)) {
+        try {
+          if (catalog.embedding(list.video(i), s.emb)) {
+            list.setEmbedding(i, s.emb);
+          }
+        } catch (IllegalArgumentException removedMeanwhile) {
+          // stays without an embedding: similarity falls back to the category
+        }
+      }
     }
   }
 
@@ -369,7 +398,7 @@ final class DefaultFeedEngine implements FeedEngine {
           boolean cold = !known || signals.recentHistory(user, s.history) == 0;
           float[] uvec = known && userVectors.userVector(user, s.userVec) ? s.userVec : null;
           if (!features.extract(
-              known ? user : -1, video, 0, uvec, cold, event.timestampMillis(), x)) {
+              known ? user : -1, video, 0, uvec, cold, event.timestampMillis(), x, null)) {
             x = null;
           }
         }
