@@ -105,7 +105,7 @@ final class DefaultFeedEngine implements FeedEngine {
     this.value = b.valueModel;
     this.exampleLog = b.exampleLog;
     this.join = new LearningJoin(b.joinWindowMillis, b.maxPendingImpressions);
-    this.states = new UserStates(b.repeatWindow, b.maxTrackedUsers);
+    this.states = new UserStates(b.repeatWindow, b.maxTrackedUsers, b.seed);
     this.candidates = b.candidates;
     this.freshMaxAgeMillis = b.freshMaxAgeMillis;
     this.warmSources =

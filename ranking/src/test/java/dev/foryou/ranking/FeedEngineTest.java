@@ -178,7 +178,7 @@ class FeedEngineTest {
       World w = new World(seed, 600, 6, 6, 8);
       SplittableRandom r = new SplittableRandom(seed);
       int spacing = 2 + r.nextInt(3);
-      FeedEngine e = w.engine().creatorSpacing(spacing).build();
+      FeedEngine e = w.engine().creatorSpacing(spacing).seed(seed).build();
       for (int round = 0; round < 6; round++) {
         int user = r.nextInt(6);
         FeedPage p = e.feed(user, 5 + r.nextInt(20), FeedContext.firstPage());
