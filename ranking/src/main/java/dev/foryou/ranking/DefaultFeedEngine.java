@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 final class DefaultFeedEngine implements FeedEngine {
   private static final int OBJ = Objective.count();
   private static final int NEW_VIDEO_IMPRESSIONS = 100;
+  private static final int POOL = 150;
 
   private final Catalog catalog;
   private final SignalStore signals;
@@ -70,6 +71,7 @@ final class DefaultFeedEngine implements FeedEngine {
   private final Selector warmSelect;
   private final Selector coldSelect;
   private final Object indexLock = new Object();
+  private final long freshMaxAgeMillis;
   private volatile int indexed;
   private final ThreadLocal<Scratch> scratch;
 
@@ -83,6 +85,8 @@ final class DefaultFeedEngine implements FeedEngine {
     final int[] picks = new int[MAX_COUNT];
     final int[] history = new int[1];
     final int[] follows = new int[1];
+    final double[] counts = new double[VideoCounter.values().length];
+    final double[] scores = new double[candidates];
   }
 
   DefaultFeedEngine(FeedEngine.Builder b) {
@@ -101,8 +105,9 @@ final class DefaultFeedEngine implements FeedEngine {
     this.value = b.valueModel;
     this.exampleLog = b.exampleLog;
     this.join = new LearningJoin(b.joinWindowMillis, b.maxPendingImpressions);
-    this.states = new UserStates(b.repeatWindow, b.maxTrackedUsers);
+    this.states = new UserStates(b.repeatWindow, b.maxTrackedUsers, b.seed);
     this.candidates = b.candidates;
+    this.freshMaxAgeMillis = b.freshMaxAgeMillis;
     this.warmSources =
         new CandidateSource[] {
           CandidateSources.ann(catalog, userVectors),
@@ -117,7 +122,9 @@ final class DefaultFeedEngine implements FeedEngine {
               content, signals, catalog, b.freshMaxAgeMillis, b.freshMaxImpressions),
           CandidateSources.explore(catalog)
         };
-    this.warmShares = new double[] {0.30, 0.15, 0.08, 0.08, 0.10, 0.04, 0.02, 0.12, 0.08, 0.03};
+    // ANN is the costliest source per candidate (HNSW with oversampling), so it gets a tenth;
+    // the cheap list-based sources fill the rest
+    this.warmShares = new double[] {0.10, 0.20, 0.10, 0.10, 0.15, 0.05, 0.02, 0.15, 0.10, 0.03};
     this.coldSources =
         new CandidateSource[] {
           CandidateSources.trending(trending),
@@ -130,8 +137,9 @@ final class DefaultFeedEngine implements FeedEngine {
     this.freshness = Rerankers.freshness(b.freshnessHalfLifeMillis, b.freshnessWeight);
     this.warmExplore = Rerankers.thompsonExploration(b.explorationBudget, 1, 10);
     this.coldExplore = Rerankers.thompsonExploration(b.coldExplorationBudget, 1, 10);
-    this.warmSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.mmrLambda, 300);
-    this.coldSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.coldMmrLambda, 300);
+    this.warmSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.mmrLambda, POOL);
+    this.coldSelect =
+        Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.coldMmrLambda, POOL);
     this.scratch = ThreadLocal.withInitial(Scratch::new);
     catchUp();
   }
@@ -243,7 +251,8 @@ final class DefaultFeedEngine implements FeedEngine {
       list.clear();
       for (int i = 0; i < set.size(); i++) {
         int v = set.video(i);
-        if (!features.extract(known ? user : -1, v, set.sources(i), uvec, cold, now, s.x)) {
+        if (!features.extract(
+            known ? user : -1, v, set.sources(i), uvec, cold, now, s.x, s.counts)) {
           continue;
         }
         model.predict(s.x, s.p);
@@ -252,32 +261,29 @@ final class DefaultFeedEngine implements FeedEngine {
         int[] tags;
         int category;
         long published;
-        boolean hasEmb;
         try {
           creator = catalog.creator(v);
           tags = catalog.hashtags(v);
           category = catalog.category(v);
           published = catalog.publishedAtMillis(v);
-          hasEmb = catalog.embedding(v, s.emb);
         } catch (IllegalArgumentException removedMeanwhile) {
           continue;
         }
         int at = list.add(v, creator, tags, category, published, score, i);
-        if (hasEmb) {
-          list.setEmbedding(at, s.emb);
-        }
         double impressions =
             Math.max(
-                signals.count(v, VideoCounter.IMPRESSIONS), signals.count(v, VideoCounter.VIEWS));
-        if (impressions < NEW_VIDEO_IMPRESSIONS) {
+                s.counts[VideoCounter.IMPRESSIONS.ordinal()],
+                s.counts[VideoCounter.VIEWS.ordinal()]);
+        if (impressions < NEW_VIDEO_IMPRESSIONS && now - published <= freshMaxAgeMillis) {
           double successes =
-              signals.count(v, VideoCounter.COMPLETES) + signals.count(v, VideoCounter.LIKES);
+              s.counts[VideoCounter.COMPLETES.ordinal()] + s.counts[VideoCounter.LIKES.ordinal()];
           list.setNew(at, (float) successes, (float) impressions);
         }
       }
       SplittableRandom random = new SplittableRandom(st.sessionId * 31 + st.page);
       freshness.rerank(list, count, now, random);
       (cold ? coldExplore : warmExplore).rerank(list, count, now, random);
+      attachEmbeddings(list, s);
       int n = (cold ? coldSelect : warmSelect).select(list, count, s.picks);
       List<FeedItem> items = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
@@ -286,7 +292,7 @@ final class DefaultFeedEngine implements FeedEngine {
         int mask = set.sources(list.tag(at));
         String id = catalog.video(v).map(Video::id).orElse("");
         List<Contribution> why =
-            features.extract(known ? user : -1, v, mask, uvec, cold, now, s.x)
+            features.extract(known ? user : -1, v, mask, uvec, cold, now, s.x, null)
                 ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
                 : List.of();
         items.add(new FeedItem(v, id, list.score(at), mask, list.isExplore(at), why));
@@ -295,6 +301,34 @@ final class DefaultFeedEngine implements FeedEngine {
       st.page++;
       String cursor = Long.toHexString(st.sessionId) + "." + st.page;
       return new FeedPage(items, cursor, cold);
+    }
+  }
+
+  /**
+   * Copies embeddings (for MMR similarity) only into the entries the selector can pick: the top
+   * {@link #POOL} by score and the exploration entries.
+   */
+  private void attachEmbeddings(RankedList list, Scratch s) {
+    int n = list.size();
+    double threshold = Double.NEGATIVE_INFINITY;
+    if (n > POOL) {
+      double[] scores = s.scores;
+      for (int i = 0; i < n; i++) {
+        scores[i] = list.score(i);
+      }
+      java.util.Arrays.sort(scores, 0, n);
+      threshold = scores[n - POOL];
+    }
+    for (int i = 0; i < n; i++) {
+      if (list.score(i) >= threshold || list.isExplore(i)) {
+        try {
+          if (catalog.embedding(list.video(i), s.emb)) {
+            list.setEmbedding(i, s.emb);
+          }
+        } catch (IllegalArgumentException removedMeanwhile) {
+          // stays without an embedding: similarity falls back to the category
+        }
+      }
     }
   }
 
@@ -364,7 +398,7 @@ final class DefaultFeedEngine implements FeedEngine {
           boolean cold = !known || signals.recentHistory(user, s.history) == 0;
           float[] uvec = known && userVectors.userVector(user, s.userVec) ? s.userVec : null;
           if (!features.extract(
-              known ? user : -1, video, 0, uvec, cold, event.timestampMillis(), x)) {
+              known ? user : -1, video, 0, uvec, cold, event.timestampMillis(), x, null)) {
             x = null;
           }
         }

@@ -151,6 +151,7 @@ public interface FeedEngine {
     long freshMaxAgeMillis = 3 * 86_400_000L;
     double freshMaxImpressions = 200;
     @Nullable Consumer<TrainingExample> exampleLog;
+    long seed = System.nanoTime();
 
     Builder(Catalog catalog, SignalStore signals, UserRegistry users) {
       this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -403,6 +404,19 @@ public interface FeedEngine {
     public Builder exampleLog(Consumer<TrainingExample> log) {
       once("exampleLog");
       this.exampleLog = Objects.requireNonNull(log, "log");
+      return this;
+    }
+
+    /**
+     * Seeds the engine's randomness (session ids, and through them exploration sampling and random
+     * candidates) so that a run is reproducible (default: from {@link System#nanoTime()}).
+     *
+     * @param seed the seed
+     * @return this
+     */
+    public Builder seed(long seed) {
+      once("seed");
+      this.seed = seed;
       return this;
     }
 

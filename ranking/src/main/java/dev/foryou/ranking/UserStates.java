@@ -4,7 +4,7 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 
 /**
  * Per-user feed state: the ring of recently served videos (the no-repeat window) and the current
@@ -15,9 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 final class UserStates {
   private final int window;
   private final LinkedHashMap<Integer, State> map;
+  private final SplittableRandom ids;
 
-  UserStates(int window, int maxUsers) {
+  UserStates(int window, int maxUsers, long seed) {
     this.window = window;
+    this.ids = new SplittableRandom(seed);
     this.map =
         new LinkedHashMap<>(1024, 0.75f, true) {
           @Override
@@ -29,7 +31,13 @@ final class UserStates {
 
   State get(int user) {
     synchronized (map) {
-      return map.computeIfAbsent(user, u -> new State(window));
+      return map.computeIfAbsent(user, u -> new State(window, this));
+    }
+  }
+
+  private long nextId() {
+    synchronized (ids) {
+      return ids.nextLong() & Long.MAX_VALUE;
     }
   }
 
@@ -42,14 +50,17 @@ final class UserStates {
     long sessionId;
     int page;
 
-    State(int window) {
+    private final UserStates owner;
+
+    State(int window, UserStates owner) {
       ring = new int[window];
+      this.owner = owner;
       newSession();
     }
 
     void newSession() {
       session.clear();
-      sessionId = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+      sessionId = owner.nextId();
       page = 0;
     }
 

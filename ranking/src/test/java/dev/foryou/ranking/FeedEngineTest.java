@@ -178,7 +178,7 @@ class FeedEngineTest {
       World w = new World(seed, 600, 6, 6, 8);
       SplittableRandom r = new SplittableRandom(seed);
       int spacing = 2 + r.nextInt(3);
-      FeedEngine e = w.engine().creatorSpacing(spacing).build();
+      FeedEngine e = w.engine().creatorSpacing(spacing).seed(seed).build();
       for (int round = 0; round < 6; round++) {
         int user = r.nextInt(6);
         FeedPage p = e.feed(user, 5 + r.nextInt(20), FeedContext.firstPage());
@@ -323,5 +323,35 @@ class FeedEngineTest {
       impressions += w.signals.total(i, VideoCounter.IMPRESSIONS);
     }
     assertThat(impressions).isPositive();
+  }
+
+  @Test
+  void feed_newSessionsWithoutImpressions_stillNoRepeatWithinWindow() {
+    World w = new World(10, 600, 3, 6, 8);
+    FeedEngine e = w.engine().repeatWindow(60).build();
+    Set<Integer> served = new HashSet<>();
+    for (int page = 0; page < 6; page++) {
+      for (FeedItem it : e.feed(2, 10, FeedContext.firstPage()).items()) {
+        assertThat(served.add(it.video())).as("page %d repeats %d", page, it.video()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void record_outcomesWithoutLoggedImpressions_areStillLearned() {
+    World w = new World(11, 300, 3, 4, 8);
+    List<TrainingExample> log = new ArrayList<>();
+    FeedEngine e = w.engine().exampleLog(log::add).build();
+    long now = w.time.nowMillis();
+    e.record(Interaction.view(0, 7, now, w.catalog.durationMs(7)));
+    e.record(Interaction.of(EventType.LIKE, 0, 7, now + 10));
+    e.record(Interaction.of(EventType.SKIP, 1, 8, now + 20));
+    assertThat(e.flushLearning()).isEqualTo(2);
+    TrainingExample liked = log.get(0);
+    assertThat(liked.labels()[Objective.LIKE.ordinal()]).isEqualTo(1f);
+    assertThat(liked.labels()[Objective.COMPLETE.ordinal()]).isEqualTo(1f);
+    assertThat(liked.labels()[Objective.WATCH_RATIO.ordinal()]).isEqualTo(1f);
+    assertThat(log.get(1).labels()[Objective.SKIP.ordinal()]).isEqualTo(1f);
+    assertThat(log.get(1).labels()[Objective.LIKE.ordinal()]).isZero();
   }
 }

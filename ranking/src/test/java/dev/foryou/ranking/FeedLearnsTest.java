@@ -19,7 +19,7 @@ class FeedLearnsTest {
   void feed_afterSimulatedInteractions_beatsPopularityOnLikedTopics() {
     long seed = 20261122L;
     World w = new World(seed, 3000, USERS, 10, 16);
-    FeedEngine engine = w.engine().build();
+    FeedEngine engine = w.engine().seed(seed).build();
     double firstRound = 0;
     for (int round = 0; round < 12; round++) {
       int hits = 0;

@@ -41,6 +41,9 @@ public interface FeatureExtractor {
    * @param coldUser true when the user has no recent history
    * @param nowMillis the time the features describe
    * @param out receives {@link Features#SIZE} values
+   * @param counts if not null, receives the video's decayed counters in {@link
+   *     dev.foryou.core.signal.VideoCounter} order (read anyway, so callers need not read them
+   *     again)
    * @return false (and {@code out} unspecified) if the video is not live
    * @throws IllegalArgumentException if {@code out} is shorter than {@link Features#SIZE}
    */
@@ -51,5 +54,6 @@ public interface FeatureExtractor {
       float @Nullable [] userVector,
       boolean coldUser,
       long nowMillis,
-      float[] out);
+      float[] out,
+      double @Nullable [] counts);
 }

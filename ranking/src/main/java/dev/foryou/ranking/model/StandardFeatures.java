@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class StandardFeatures implements FeatureExtractor {
   private static final double DAY_MS = 86_400_000d;
+  private static final double LN2 = Math.log(2);
   private static final int COUNTERS = VideoCounter.values().length;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -44,7 +45,8 @@ final class StandardFeatures implements FeatureExtractor {
       float @Nullable [] userVector,
       boolean coldUser,
       long nowMillis,
-      float[] out) {
+      float[] out,
+      double @Nullable [] counts) {
     if (out.length < Features.SIZE) {
       throw new IllegalArgumentException(
           "out has length " + out.length + ", needs " + Features.SIZE);
@@ -79,6 +81,9 @@ final class StandardFeatures implements FeatureExtractor {
     }
     double[] c = sc.counts;
     signals.counts(video, c);
+    if (counts != null) {
+      System.arraycopy(c, 0, counts, 0, COUNTERS);
+    }
     double impressions = Math.max(c[VideoCounter.IMPRESSIONS.ordinal()], 0);
     double views = Math.max(c[VideoCounter.VIEWS.ordinal()], 0);
     double shown = Math.max(impressions, views);
@@ -99,7 +104,7 @@ final class StandardFeatures implements FeatureExtractor {
     double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
     out[Features.WATCH_RATIO] =
         lift(Math.min(watched, views), views, Objective.WATCH_RATIO.prior());
-    out[Features.LOG_IMPRESSIONS] = (float) Math.min(1.0, Math.log1p(shown) / 10);
+    out[Features.LOG_IMPRESSIONS] = (float) Math.min(1.0, Math.log(1 + shown) / 10);
     if (user < 0) {
       for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
         out[f] = 0f;
@@ -109,8 +114,8 @@ final class StandardFeatures implements FeatureExtractor {
     }
     out[Features.EMBEDDING_COSINE] = hasEmb ? cosine(userVector, sc.emb, dim) : 0f;
     double age = Math.max(0, nowMillis - published);
-    out[Features.FRESHNESS] = (float) Math.pow(2, -age / DAY_MS);
-    out[Features.LOG_DURATION] = (float) Math.min(1.5, Math.log1p(durSec) / 5);
+    out[Features.FRESHNESS] = (float) Math.exp(-age * LN2 / DAY_MS);
+    out[Features.LOG_DURATION] = (float) Math.min(1.5, Math.log(1 + durSec) / 5);
     out[Features.USER_COLD] = coldUser ? 1f : 0f;
     for (int b = 0; b < Source.count(); b++) {
       out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;

@@ -3,6 +3,7 @@ package dev.foryou.ranking.rerank;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntPredicate;
+import org.apache.lucene.util.VectorUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +25,7 @@ public final class RankedList {
   private final int[] category;
   private final long[] published;
   private final double[] score;
-  private final float[] embedding;
+  private final float[][] embedding;
   private final boolean[] hasEmbedding;
   private final float[] successes;
   private final float[] trials;
@@ -55,7 +56,7 @@ public final class RankedList {
     category = new int[capacity];
     published = new long[capacity];
     score = new double[capacity];
-    embedding = new float[capacity * dimension];
+    embedding = new float[capacity][dimension];
     hasEmbedding = new boolean[capacity];
     successes = new float[capacity];
     trials = new float[capacity];
@@ -131,8 +132,9 @@ public final class RankedList {
       return;
     }
     float inv = 1f / (float) Math.sqrt(norm);
+    float[] e = embedding[i];
     for (int d = 0; d < dimension; d++) {
-      embedding[i * dimension + d] = vector[d] * inv;
+      e[d] = vector[d] * inv;
     }
     hasEmbedding[i] = true;
   }
@@ -183,7 +185,7 @@ public final class RankedList {
     tag[to] = tag[from];
     hasEmbedding[to] = hasEmbedding[from];
     if (hasEmbedding[from]) {
-      System.arraycopy(embedding, from * dimension, embedding, to * dimension, dimension);
+      System.arraycopy(embedding[from], 0, embedding[to], 0, dimension);
     }
     successes[to] = successes[from];
     trials[to] = trials[from];
@@ -376,12 +378,7 @@ public final class RankedList {
     Objects.checkIndex(i, size);
     Objects.checkIndex(j, size);
     if (hasEmbedding[i] && hasEmbedding[j]) {
-      float dot = 0;
-      int a = i * dimension;
-      int b = j * dimension;
-      for (int d = 0; d < dimension; d++) {
-        dot += embedding[a + d] * embedding[b + d];
-      }
+      float dot = VectorUtil.dotProduct(embedding[i], embedding[j]);
       return Math.max(0f, Math.min(1f, dot));
     }
     return category[i] >= 0 && category[i] == category[j] ? 1f : 0f;

@@ -1,0 +1,74 @@
+package dev.foryou.benchmarks;
+
+import dev.foryou.core.signal.SignalStore;
+import dev.foryou.core.user.UserRegistry;
+import dev.foryou.ranking.FeedContext;
+import dev.foryou.ranking.FeedEngine;
+import dev.foryou.ranking.FeedPage;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Feed request latency, single thread: a catalog of {@code videos} videos with 64-dim embeddings,
+ * 2,000 users with histories (views and likes over two topics each), {@code candidates} candidates
+ * per request from all sources, top 20. Users rotate per call; each call is a new first page, so
+ * the no-repeat window and seen-set grow as in production. SampleTime gives p50/p99.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx8g"})
+public class FeedBenchmark {
+  @Param({"100000", "1000000"})
+  public int videos;
+
+  @Param({"1000"})
+  public int candidates;
+
+  @Param({"20"})
+  public int count;
+
+  private static final int USERS = 2000;
+  private FeedEngine engine;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    long start = System.nanoTime();
+    RankingWorld w = new RankingWorld(42, videos, 64);
+    long built = System.nanoTime();
+    UserRegistry users = RankingWorld.users(USERS, 43);
+    SignalStore signals = w.signals(users);
+    engine =
+        FeedEngine.builder(w.catalog, signals, users)
+            .timeSource(w.time)
+            .candidates(candidates)
+            .build();
+    w.history(engine::record, USERS, 30, 44);
+    engine.flushLearning();
+    System.out.printf(
+        "%n[setup] catalog of %d built in %.1f s, history and engine in %.1f s, catalog %d MB%n",
+        videos,
+        (built - start) / 1e9,
+        (System.nanoTime() - built) / 1e9,
+        w.catalog.ramBytesUsed() >> 20);
+  }
+
+  @Benchmark
+  public FeedPage feed() {
+    int user = next;
+    next = (next + 1) % USERS;
+    return engine.feed(user, count, FeedContext.firstPage());
+  }
+}
