@@ -104,4 +104,20 @@ class EvaluateCommandTest {
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("svd");
   }
+
+  @Test
+  void evaluate_missingFileOrBadLine_reportsErrorWithoutStackTrace() throws Exception {
+    StringWriter err = new StringWriter();
+    CommandLine cli = ForyouCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("evaluate", "--data", dir.resolve("none.tsv").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("none.tsv").doesNotContain("at dev.foryou");
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "1,2,3\n1,x\n");
+    StringWriter err2 = new StringWriter();
+    CommandLine cli2 = ForyouCli.commandLine();
+    cli2.setErr(new PrintWriter(err2));
+    assertThat(cli2.execute("evaluate", "--data", bad.toString())).isEqualTo(2);
+    assertThat(err2.toString()).contains("line 2");
+  }
 }
