@@ -129,10 +129,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    RatingData ratings = RatingLoader.load(data, fmt);
-    double threshold = Protocols.ratingThreshold(minRating, ratings);
-    Interactions kept = Protocols.filter(ratings, threshold, core);
-    Split split = proto.equals("random") ? Protocols.random(kept, seed) : Protocols.temporal(kept);
+    RatingData ratings;
+    Interactions kept;
+    Split split;
+    double threshold;
+    try {
+      ratings = RatingLoader.load(data, fmt);
+      threshold = Protocols.ratingThreshold(minRating, ratings);
+      kept = Protocols.filter(ratings, threshold, core);
+      split = proto.equals("random") ? Protocols.random(kept, seed) : Protocols.temporal(kept);
+    } catch (IllegalArgumentException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("foryou evaluate: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
     out.printf(
         Locale.ROOT,
         "%s: %d ratings -> %d interactions (rating >= %s, %d-core), %d users, %d items;"

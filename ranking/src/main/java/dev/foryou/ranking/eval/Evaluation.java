@@ -170,6 +170,12 @@ public final class Evaluation {
     return f;
   }
 
+  @SuppressWarnings("unchecked")
+  private <C> Recommender fitTuned(String name, UserItems train) {
+    Algorithm<C> algo = (Algorithm<C>) algorithm(name);
+    return algo.fit(train, (C) tune(name).configObject());
+  }
+
   double validationNdcg(Recommender r) {
     return Evaluator.evaluate(r, split.train(), split.validation(), split.train(), k, threads)
         .ndcg();
@@ -179,12 +185,27 @@ public final class Evaluation {
     return Evaluator.evaluate(r, trainVal, split.test(), trainVal, k, threads);
   }
 
+  /** Extra resplits of train + validation used to choose the foryou blend weights. */
+  static final int BLEND_FOLDS = 2;
+
   private ModelResult evaluateForyou() {
-    Map<String, Recommender> valModels = new LinkedHashMap<>();
-    for (String c : Foryou.COMPONENTS) {
-      valModels.put(c, tune(c).model());
+    List<Foryou.Fold> folds = new ArrayList<>();
+    Recommender[] valModels = new Recommender[Foryou.COMPONENTS.size()];
+    for (int c = 0; c < valModels.length; c++) {
+      valModels[c] = tune(Foryou.COMPONENTS.get(c)).model();
     }
-    Foryou.Weights w = Foryou.tuneWeights(valModels, split.train(), split.validation(), k, threads);
+    folds.add(new Foryou.Fold(valModels, split.train(), split.validation()));
+    // more folds: hold out, per user, as many train + validation pairs as the validation part has,
+    // with other seeds; the components keep their validation-tuned configurations
+    for (int f = 1; f <= (quick ? 0 : BLEND_FOLDS); f++) {
+      UserItems[] parts = Protocols.holdout(trainVal, split.validation(), seed + 7919L * f);
+      Recommender[] ms = new Recommender[valModels.length];
+      for (int c = 0; c < ms.length; c++) {
+        ms[c] = fitTuned(Foryou.COMPONENTS.get(c), parts[0]);
+      }
+      folds.add(new Foryou.Fold(ms, parts[0], parts[1]));
+    }
+    Foryou.Weights w = Foryou.tuneWeights(folds, k, threads);
     Map<String, Recommender> finalModels = new LinkedHashMap<>();
     double seconds = 0;
     for (String c : Foryou.COMPONENTS) {

@@ -105,7 +105,7 @@ final class Factorization {
     public List<BprConfig> grid() {
       List<BprConfig> g = new ArrayList<>();
       for (double lr : new double[] {0.02, 0.05}) {
-        for (double reg : new double[] {0.001, 0.01}) {
+        for (double reg : new double[] {0.001, 0.01, 0.05}) {
           g.add(new BprConfig(64, lr, reg, 100, threads, seed));
         }
       }

@@ -99,50 +99,116 @@ final class Foryou {
   }
 
   /**
-   * Grid-searches the blend weights on validation, caching each component's standardized scores.
+   * One tuning fold: component models fitted on {@code train}, judged on {@code validation}.
+   *
+   * @param models fitted components in {@link #COMPONENTS} order
+   * @param train the pairs they were fitted on (excluded from ranking)
+   * @param validation the held-out pairs
    */
-  static Weights tuneWeights(
-      Map<String, Recommender> models, UserItems train, UserItems validation, int k, int threads) {
-    Recommender[] rs = models.values().toArray(Recommender[]::new);
-    int items = train.items;
-    int users = train.users;
-    // cache standardized component scores of validation users
-    int[] evalUsers =
-        java.util.stream.IntStream.range(0, users).filter(u -> validation.count(u) > 0).toArray();
-    float[][][] cache = new float[rs.length][evalUsers.length][];
-    Evaluator.parallelFor(
-        threads,
-        evalUsers.length,
-        (wk, x) -> {
-          int u = evalUsers[x];
-          for (int c = 0; c < rs.length; c++) {
-            float[] s = new float[items];
-            rs[c].score(u, s);
-            standardize(s, items, train, u);
-            cache[c][x] = s;
-          }
-        });
-    int[] index = new int[users];
-    Arrays.fill(index, -1);
-    for (int x = 0; x < evalUsers.length; x++) {
-      index[evalUsers[x]] = x;
+  record Fold(Recommender[] models, UserItems train, UserItems validation) {}
+
+  /** Standardized component scores of one fold's validation users. */
+  private static final class Cache {
+    final Fold fold;
+    final float[][][] scores; // [component][user slot][item]
+    final int[] slot; // user -> slot or -1
+
+    Cache(Fold fold, int threads) {
+      this.fold = fold;
+      Recommender[] rs = fold.models();
+      UserItems train = fold.train();
+      int items = train.items;
+      int users = train.users;
+      int[] evalUsers = new int[users];
+      int n = 0;
+      for (int u = 0; u < users; u++) {
+        if (fold.validation().count(u) > 0) {
+          evalUsers[n++] = u;
+        }
+      }
+      int m = n;
+      scores = new float[rs.length][m][];
+      slot = new int[users];
+      Arrays.fill(slot, -1);
+      for (int x = 0; x < m; x++) {
+        slot[evalUsers[x]] = x;
+      }
+      Evaluator.parallelFor(
+          threads,
+          m,
+          (wk, x) -> {
+            int u = evalUsers[x];
+            for (int c = 0; c < rs.length; c++) {
+              float[] s = new float[items];
+              rs[c].score(u, s);
+              standardize(s, items, train, u);
+              scores[c][x] = s;
+            }
+          });
     }
-    // coordinate ascent from EASE alone: each round tries every weight for each other component
-    double[] w = new double[rs.length];
-    w[0] = 1.0;
-    double bestNdcg = blendNdcg(w, rs.length, cache, index, items, train, validation, k, threads);
+
+    double ndcg(double[] w, int k, int threads) {
+      int items = fold.train().items;
+      Recommender r =
+          (user, out) -> {
+            int x = slot[user];
+            Arrays.fill(out, 0, items, 0f);
+            for (int c = 0; c < w.length; c++) {
+              float wc = (float) w[c];
+              if (wc == 0) {
+                continue;
+              }
+              float[] s = scores[c][x];
+              for (int i = 0; i < items; i++) {
+                out[i] += wc * s[i];
+              }
+            }
+          };
+      return Evaluator.evaluate(r, fold.train(), fold.validation(), fold.train(), k, threads)
+          .ndcg();
+    }
+  }
+
+  /**
+   * Chooses blend weights maximizing the mean validation NDCG over the folds: start from the best
+   * single component (weight 1), then coordinate ascent over a weight grid for the others, keeping
+   * a change only if the mean improves. Several folds lower the selection noise of one small
+   * validation part.
+   */
+  static Weights tuneWeights(List<Fold> folds, int k, int threads) {
+    List<Cache> caches = new java.util.ArrayList<>();
+    for (Fold f : folds) {
+      caches.add(new Cache(f, threads));
+    }
+    int comps = folds.get(0).models().length;
+    double[] w = new double[comps];
+    int anchor = 0;
+    double best = -1;
+    for (int c = 0; c < comps; c++) {
+      double[] one = new double[comps];
+      one[c] = 1;
+      double ndcg = mean(caches, one, k, threads);
+      if (ndcg > best) {
+        best = ndcg;
+        anchor = c;
+      }
+    }
+    w[anchor] = 1.0;
     for (int round = 0; round < ROUNDS; round++) {
       boolean improved = false;
-      for (int c = 1; c < rs.length; c++) {
+      for (int c = 0; c < comps; c++) {
+        if (c == anchor) {
+          continue;
+        }
         for (double v : WEIGHTS) {
           if (v == w[c]) {
             continue;
           }
           double old = w[c];
           w[c] = v;
-          double ndcg = blendNdcg(w, rs.length, cache, index, items, train, validation, k, threads);
-          if (ndcg > bestNdcg + 1e-9) {
-            bestNdcg = ndcg;
+          double ndcg = mean(caches, w, k, threads);
+          if (ndcg > best + 1e-9) {
+            best = ndcg;
             improved = true;
           } else {
             w[c] = old;
@@ -153,34 +219,14 @@ final class Foryou {
         break;
       }
     }
-    return new Weights(w.clone(), bestNdcg);
+    return new Weights(w.clone(), caches.get(0).ndcg(w, k, threads));
   }
 
-  private static double blendNdcg(
-      double[] g,
-      int components,
-      float[][][] cache,
-      int[] index,
-      int items,
-      UserItems train,
-      UserItems validation,
-      int k,
-      int threads) {
-    Recommender r =
-        (user, out) -> {
-          int x = index[user];
-          Arrays.fill(out, 0, items, 0f);
-          for (int c = 0; c < components; c++) {
-            float wc = (float) g[c];
-            if (wc == 0) {
-              continue;
-            }
-            float[] s = cache[c][x];
-            for (int i = 0; i < items; i++) {
-              out[i] += wc * s[i];
-            }
-          }
-        };
-    return Evaluator.evaluate(r, train, validation, train, k, threads).ndcg();
+  private static double mean(List<Cache> caches, double[] w, int k, int threads) {
+    double s = 0;
+    for (Cache c : caches) {
+      s += c.ndcg(w, k, threads);
+    }
+    return s / caches.size();
   }
 }

@@ -1,7 +1,7 @@
 package dev.foryou.ranking.eval;
 
 /**
- * Averaged ranking metrics of one model on one split part.
+ * Averaged ranking metrics of one model on one split part. Immutable, thread-safe.
  *
  * @param k the cut-off
  * @param ndcg mean NDCG@K

@@ -1,7 +1,7 @@
 package dev.foryou.ranking.eval;
 
 /**
- * One model's reported numbers.
+ * One model's reported numbers. Immutable, thread-safe.
  *
  * @param model the model's name
  * @param config the validation-chosen configuration

@@ -237,6 +237,35 @@ public final class Protocols {
         UserItems.of(data.items, te));
   }
 
+  /**
+   * Holds out, per user, as many random pairs of {@code data} as {@code sizes} has for that user
+   * (keeping at least one pair in the rest). Deterministic for a seed.
+   *
+   * @param data the pairs to split
+   * @param sizes per-user counts to hold out (its rows' lengths)
+   * @param seed the seed
+   * @return {@code {rest, heldOut}}
+   */
+  static UserItems[] holdout(UserItems data, UserItems sizes, long seed) {
+    IntArrayList[] rest = lists(data.users);
+    IntArrayList[] held = lists(data.users);
+    for (int u = 0; u < data.users; u++) {
+      int[] its = data.items(u);
+      SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + u);
+      for (int i = its.length - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int tmp = its[i];
+        its[i] = its[j];
+        its[j] = tmp;
+      }
+      int h = Math.min(sizes.count(u), Math.max(0, its.length - 1));
+      for (int p = 0; p < its.length; p++) {
+        (p < h ? held[u] : rest[u]).add(its[p]);
+      }
+    }
+    return new UserItems[] {UserItems.of(data.items, rest), UserItems.of(data.items, held)};
+  }
+
   private static IntArrayList[] byUser(Interactions data) {
     IntArrayList[] rows = lists(data.users);
     for (int k = 0; k < data.size(); k++) {

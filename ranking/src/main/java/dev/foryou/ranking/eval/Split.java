@@ -4,6 +4,7 @@ import java.util.Objects;
 
 /**
  * A train / validation / test split over the same users and items; the parts are disjoint.
+ * Immutable, thread-safe.
  *
  * @param protocol how it was made, e.g. {@code random(seed=42)} or {@code temporal}
  * @param train the training pairs

@@ -98,6 +98,39 @@ class IalsTrainerTest {
   }
 
   @Test
+  void foldIn_concurrentCallers_sameResultAsSingleThread() throws Exception {
+    EmbeddingModel m = IalsTrainer.train(planted(8), new IalsConfig(8, 2, 5, 4, 3, 2, 5L));
+    int[] items = {1, 4, 9, 33};
+    float[] strengths = {1f, 2f, -1f, 0.5f};
+    float[] expected = new float[8];
+    m.foldIn(items, strengths, 4, expected);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> fs = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        fs.add(
+            pool.submit(
+                () -> {
+                  float[] out = new float[8];
+                  for (int r = 0; r < 300; r++) {
+                    m.foldIn(items, strengths, 4, out);
+                    if (!java.util.Arrays.equals(out, expected)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (java.util.concurrent.Future<Boolean> f : fs) {
+        assertThat(f.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void model_itemWithoutFeedback_hasNoVector() {
     FeedbackMatrix data = FeedbackMatrix.builder(2, 3).add(0, 0, 1f).add(1, 1, 1f).build();
     EmbeddingModel m = IalsTrainer.train(data, new IalsConfig(4, 1, 1, 2, 0, 1, 1L));
