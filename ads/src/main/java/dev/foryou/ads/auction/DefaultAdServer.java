@@ -65,6 +65,77 @@ final class DefaultAdServer implements AdServer {
       new ConcurrentHashMap<>();
 
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+  private volatile Tables tables = new Tables(16, 16);
+
+  /**
+   * Primitive copies of what the request loop reads per candidate, indexed by dense ad group and
+   * campaign index: written under the lock, published by re-writing the volatile {@link #tables}.
+   */
+  private static final class Tables {
+    final long[] bid;
+    final boolean[] cpc;
+    final byte[] format;
+    final boolean[] live;
+    final int[] campaign;
+    final int[][] creatives;
+    final boolean[] campaignLive;
+    final long[] start;
+    final long[] end;
+
+    Tables(int groups, int campaigns) {
+      bid = new long[groups];
+      cpc = new boolean[groups];
+      format = new byte[groups];
+      live = new boolean[groups];
+      campaign = new int[groups];
+      creatives = new int[groups][];
+      campaignLive = new boolean[campaigns];
+      start = new long[campaigns];
+      end = new long[campaigns];
+    }
+
+    Tables grow(int group, int camp) {
+      if (group < bid.length && camp < start.length) {
+        return this;
+      }
+      Tables t =
+          new Tables(
+              group < bid.length ? bid.length : Math.max(group + 1, bid.length * 2),
+              camp < start.length ? start.length : Math.max(camp + 1, start.length * 2));
+      int g = bid.length;
+      System.arraycopy(bid, 0, t.bid, 0, g);
+      System.arraycopy(cpc, 0, t.cpc, 0, g);
+      System.arraycopy(format, 0, t.format, 0, g);
+      System.arraycopy(live, 0, t.live, 0, g);
+      System.arraycopy(campaign, 0, t.campaign, 0, g);
+      System.arraycopy(creatives, 0, t.creatives, 0, g);
+      int c = start.length;
+      System.arraycopy(campaignLive, 0, t.campaignLive, 0, c);
+      System.arraycopy(start, 0, t.start, 0, c);
+      System.arraycopy(end, 0, t.end, 0, c);
+      return t;
+    }
+  }
+
+  private void publishCampaign(int c, Campaign campaign) {
+    Tables t = tables.grow(0, c);
+    t.campaignLive[c] = campaign.status() == Status.ACTIVE;
+    t.start[c] = campaign.schedule().startMillis();
+    t.end[c] = campaign.schedule().endMillis();
+    tables = t;
+  }
+
+  private void publishGroup(int g, GroupInfo info) {
+    Tables t = tables.grow(g, 0);
+    AdGroup group = info.group();
+    t.bid[g] = group.bidMicros();
+    t.cpc[g] = group.bidType() == BidType.CPC;
+    t.format[g] = (byte) group.format().ordinal();
+    t.live[g] = group.status() == Status.ACTIVE;
+    t.campaign[g] = info.campaign();
+    t.creatives[g] = info.creatives();
+    tables = t;
+  }
 
   DefaultAdServer(
       TimeSource clock,
@@ -131,6 +202,7 @@ final class DefaultAdServer implements AdServer {
     CampaignInfo[] a = ensure(campaigns, c);
     a[c] = new CampaignInfo(campaign, adv.getAsInt());
     campaigns = a;
+    publishCampaign(c, campaign);
     version++;
   }
 
@@ -159,6 +231,7 @@ final class DefaultAdServer implements AdServer {
     GroupInfo[] a = ensure(groups, gi);
     a[gi] = info;
     groups = a;
+    publishGroup(gi, info);
     return gi;
   }
 
@@ -240,8 +313,7 @@ final class DefaultAdServer implements AdServer {
         active.add(c);
       }
     }
-    groups[gi] =
-        new GroupInfo(info.group(), info.campaign(), info.advertiser(), active.toIntArray());
+    store(new GroupInfo(info.group(), info.campaign(), info.advertiser(), active.toIntArray()));
     version++;
   }
 
@@ -253,12 +325,12 @@ final class DefaultAdServer implements AdServer {
     }
     GroupInfo info = groups[g.getAsInt()];
     boolean live = info.group().status() == Status.ACTIVE;
-    groups[g.getAsInt()] =
+    store(
         new GroupInfo(
             info.group().withStatus(Status.ARCHIVED),
             info.campaign(),
             info.advertiser(),
-            info.creatives());
+            info.creatives()));
     index.remove(g.getAsInt());
     version++;
     return live;
@@ -294,8 +366,8 @@ final class DefaultAdServer implements AdServer {
     IntArrayList eligible = sc.eligible;
     eligible.clear();
     index.match(request.query(), eligible);
+    Tables t = tables;
     GroupInfo[] gs = groups;
-    CampaignInfo[] cs = campaigns;
     int[] topGroup = sc.topGroup;
     int[] topCreative = sc.topCreative;
     long[] topEcpm = sc.topEcpm;
@@ -304,16 +376,35 @@ final class DefaultAdServer implements AdServer {
     int cap = k + 1;
     int count = 0;
     int user = request.user();
+    byte fmt = (byte) format.ordinal();
     for (int i = 0, n = eligible.size(); i < n; i++) {
       int g = eligible.getInt(i);
-      GroupInfo info = gs[g];
-      AdGroup group = info.group();
-      int[] cr = info.creatives();
-      if (group.format() != format || group.status() != Status.ACTIVE || cr.length == 0) {
+      if (g >= t.bid.length || !t.live[g] || t.format[g] != fmt) {
         continue;
       }
-      Campaign campaign = cs[info.campaign()].campaign();
-      if (campaign.status() != Status.ACTIVE || !campaign.schedule().contains(now)) {
+      int c = t.campaign[g];
+      if (!t.campaignLive[c] || now < t.start[c] || now >= t.end[c]) {
+        continue;
+      }
+      int[] cr = t.creatives[g];
+      if (cr == null || cr.length == 0) {
+        continue;
+      }
+      long bid = t.bid[g];
+      if (control != CampaignControl.NONE) {
+        double mult = control.bidMultiplier(c, now);
+        if (!(mult >= 0 && mult <= 1)) {
+          throw new IllegalStateException(
+              "bid multiplier of campaign " + c + " must be in [0,1]: " + mult);
+        }
+        bid = (long) Math.rint(bid * mult);
+        if (bid <= 0) {
+          continue;
+        }
+      }
+      boolean cpc = t.cpc[g];
+      // a CPM bid is its eCPM: skip the pCTR work when it cannot enter the top list
+      if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
         continue;
       }
       int bestCreative = cr[0];
@@ -325,19 +416,7 @@ final class DefaultAdServer implements AdServer {
           bestCreative = cr[j];
         }
       }
-      long bid = group.bidMicros();
-      if (control != CampaignControl.NONE) {
-        double mult = control.bidMultiplier(info.campaign(), now);
-        if (!(mult >= 0 && mult <= 1)) {
-          throw new IllegalStateException(
-              "bid multiplier of campaign " + info.campaign() + " must be in [0,1]: " + mult);
-        }
-        bid = (long) Math.rint(bid * mult);
-        if (bid <= 0) {
-          continue;
-        }
-      }
-      long e = group.bidType() == BidType.CPM ? bid : (long) Math.rint(bid * best * 1000.0);
+      long e = cpc ? (long) Math.rint(bid * best * 1000.0) : bid;
       if (e < reserve) {
         continue;
       }
@@ -350,7 +429,7 @@ final class DefaultAdServer implements AdServer {
       if (pos >= cap) {
         continue;
       }
-      if (control != CampaignControl.NONE && !control.allow(info.campaign(), user, now)) {
+      if (control != CampaignControl.NONE && !control.allow(c, user, now)) {
         continue;
       }
       int last = Math.min(count, cap - 1);

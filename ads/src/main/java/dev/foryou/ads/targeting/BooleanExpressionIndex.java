@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ∈ dimensions) matches when all K of its ∈ dimensions are hit and no ∉ term is hit, and size-0
  * conjunctions sit on a separate Z list that matches unless a ∉ term hits. Instead of the paper's
  * sorted-cursor skipping per size partition we count hits with a per-thread, epoch-stamped
- * bitmask of satisfied dimensions (multi-valued dimensions such as interests then cannot count
+ * bitmask of satisfied dimensions packed with the epoch in one int per slot (multi-valued dimensions such as interests then cannot count
  * twice), which touches every posting of the request's terms once: O(Σ postings) per request.
  *
  * Live updates: snapshots are immutable. A put copies only the posting lists of its own terms (plus
@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BooleanExpressionIndex implements TargetingIndex {
   private static final Dimension[] DIMS = Dimension.values();
-  private static final int EXCLUDED = 1 << 31;
+  private static final int EXCLUDED = 1 << 8;
+  private static final int BITS = (1 << 9) - 1;
   private static final int[] EMPTY = new int[0];
 
   @SuppressWarnings("unchecked")
@@ -83,23 +84,25 @@ final class BooleanExpressionIndex implements TargetingIndex {
     }
   }
 
-  /** Per-thread counting state. */
+  /**
+   * Per-thread counting state: one int per slot holding (epoch << 9) | excluded bit (1 << 8) |
+   * satisfied-dimension bits, so a posting costs one read and one write.
+   */
   private static final class Scratch {
-    int[] stamp = EMPTY;
-    int[] mask = EMPTY;
+    static final int MAX_EPOCH = (1 << 22) - 1;
+    int[] state = EMPTY;
     int[] touched = EMPTY;
     int epoch;
 
     void ensure(int slots) {
-      if (stamp.length < slots) {
-        int n = Math.max(slots, stamp.length * 2);
-        stamp = new int[n];
-        mask = new int[n];
+      if (state.length < slots) {
+        int n = Math.max(slots, state.length * 2);
+        state = new int[n];
         touched = new int[n];
         epoch = 0;
       }
-      if (++epoch == Integer.MAX_VALUE) {
-        Arrays.fill(stamp, 0);
+      if (++epoch == MAX_EPOCH) {
+        Arrays.fill(state, 0);
         epoch = 1;
       }
     }
@@ -303,8 +306,8 @@ final class BooleanExpressionIndex implements TargetingIndex {
     Scratch sc = scratch.get();
     sc.ensure(s.slots);
     final int ep = sc.epoch;
-    final int[] stamp = sc.stamp;
-    final int[] mask = sc.mask;
+    final int tag = ep << 9;
+    final int[] state = sc.state;
     final int[] touched = sc.touched;
     int n = 0;
     for (int d = 0; d < DIMS.length; d++) {
@@ -322,23 +325,23 @@ final class BooleanExpressionIndex implements TargetingIndex {
         int[] ex = s.exc[t];
         if (ex != null) {
           for (int slot : ex) {
-            if (stamp[slot] != ep) {
-              stamp[slot] = ep;
-              mask[slot] = 0;
+            int st = state[slot];
+            if ((st & ~BITS) != tag) {
+              st = tag;
               touched[n++] = slot;
             }
-            mask[slot] |= EXCLUDED;
+            state[slot] = st | EXCLUDED;
           }
         }
         int[] in = s.inc[t];
         if (in != null) {
           for (int slot : in) {
-            if (stamp[slot] != ep) {
-              stamp[slot] = ep;
-              mask[slot] = 0;
+            int st = state[slot];
+            if ((st & ~BITS) != tag) {
+              st = tag;
               touched[n++] = slot;
             }
-            mask[slot] |= bit;
+            state[slot] = st | bit;
           }
         }
       }
@@ -350,13 +353,14 @@ final class BooleanExpressionIndex implements TargetingIndex {
     for (int i = 0; i < n; i++) {
       int slot = touched[i];
       int r = req[slot];
-      if (r != 0 && mask[slot] == r && (alive[slot >> 6] & (1L << slot)) != 0) {
+      if (r != 0 && (state[slot] & BITS) == r && (alive[slot >> 6] & (1L << slot)) != 0) {
         out.add(keyOf[slot]);
       }
     }
     for (int slot : s.zero) {
+      int st = state[slot];
       if ((alive[slot >> 6] & (1L << slot)) != 0
-          && !(stamp[slot] == ep && (mask[slot] & EXCLUDED) != 0)) {
+          && !((st & ~BITS) == tag && (st & EXCLUDED) != 0)) {
         out.add(keyOf[slot]);
       }
     }
