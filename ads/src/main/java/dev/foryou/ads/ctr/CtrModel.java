@@ -28,8 +28,14 @@ import java.util.Objects;
  * settings, θ is configured (e.g. estimated from randomised logs). {@link #pctr(int)} is c at the
  * top position; {@link #pctr(int, int)} multiplies by θ_p.
  *
- * <p>Thread-safe: writes are serialised by a lock; reads are lock-free (opaque reads of the
- * counters, so a read may miss the updates of the last instant, never see a torn value).
+ * <p>Serving reads a cached estimate per creative ({@link #pctr(int)} is one array read). A
+ * creative's cache is recomputed whenever that creative records an impression, and every creative's
+ * cache is recomputed after every max(1024, registered creatives) records, so the parents' share of
+ * an estimate is at most that many records old (amortised O(1) per record); {@link #refresh()}
+ * recomputes all at once.
+ *
+ * <p>Thread-safe: writes are serialised by a lock; reads are lock-free (opaque reads, so a read may
+ * miss the updates of the last instant, never see a torn value).
  */
 public final class CtrModel {
   private static final VarHandle DOUBLES = MethodHandles.arrayElementVarHandle(double[].class);
@@ -41,6 +47,9 @@ public final class CtrModel {
 
   // counters per level: [2*i] clicks, [2*i+1] examinations
   private volatile double[] creativeStats = new double[64];
+  private volatile double[] cache = new double[32];
+  private int creativesRegistered; // guarded by this
+  private long recordsSinceRefresh; // guarded by this
   private volatile double[] groupStats = new double[64];
   private volatile double[] advertiserStats = new double[64];
   private final double[] formatStats = new double[2 * FORMATS.length];
@@ -121,9 +130,31 @@ public final class CtrModel {
     advertiserStats = grow(advertiserStats, advertiser);
     formatOf[adGroup] = (byte) format.ordinal();
     a[adGroup] = advertiser;
+    boolean fresh = creative >= groupOf.length || groupOf[creative] < 0;
+    double[] c = cache;
+    if (creative >= c.length) {
+      c = Arrays.copyOf(c, Math.max(creative + 1, c.length * 2));
+    }
     g[creative] = adGroup;
     advertiserOf = a;
+    c[creative] = compute(creative, adGroup);
+    cache = c;
     groupOf = g;
+    if (fresh) {
+      creativesRegistered++;
+    }
+  }
+
+  /** Recomputes every creative's cached estimate from the current counters. */
+  public synchronized void refresh() {
+    int[] g = groupOf;
+    double[] c = cache;
+    for (int i = 0; i < g.length && i < c.length; i++) {
+      if (g[i] >= 0) {
+        DOUBLES.setOpaque(c, i, compute(i, g[i]));
+      }
+    }
+    recordsSinceRefresh = 0;
   }
 
   private static double[] grow(double[] a, int index) {
@@ -184,6 +215,10 @@ public final class CtrModel {
     add(groupStats, group, clicks, e);
     add(advertiserStats, advertiserOf[group], clicks, e);
     add(formatStats, formatOf[group], clicks, e);
+    DOUBLES.setOpaque(cache, creative, compute(creative, group));
+    if (++recordsSinceRefresh >= Math.max(1024, creativesRegistered)) {
+      refresh();
+    }
   }
 
   private static void add(double[] stats, int i, double clicks, double exams) {
@@ -205,10 +240,13 @@ public final class CtrModel {
    * @throws IllegalArgumentException for an unknown creative
    */
   public double pctr(int creative) {
-    int group = groupChecked(creative);
-    int[] adv = advertiserOf;
+    groupChecked(creative);
+    return (double) DOUBLES.getOpaque(cache, creative);
+  }
+
+  private double compute(int creative, int group) {
     double f = smooth(formatStats, formatOf[group], priorMean);
-    double a = smooth(advertiserStats, adv[group], f);
+    double a = smooth(advertiserStats, advertiserOf[group], f);
     double g = smooth(groupStats, group, a);
     double c = smooth(creativeStats, creative, g);
     return Math.min(c, 1.0);
