@@ -72,43 +72,40 @@ final class DefaultAdServer implements AdServer {
    * campaign index: written under the lock, published by re-writing the volatile {@link #tables}.
    */
   private static final class Tables {
-    final long[] bid;
-    final boolean[] cpc;
-    final byte[] format;
-    final boolean[] live;
-    final int[] campaign;
+    // per ad group g: packed[2g] = bid micros | CPC << 62 | LIVE << 61 | format << 56,
+    // packed[2g + 1] = campaign index: one cache line serves the first checks of a candidate
+    static final long CPC = 1L << 62;
+    static final long LIVE = 1L << 61;
+    static final long BID_MASK = (1L << 56) - 1;
+    final long[] packed;
     final int[][] creatives;
     final boolean[] campaignLive;
     final long[] start;
     final long[] end;
 
     Tables(int groups, int campaigns) {
-      bid = new long[groups];
-      cpc = new boolean[groups];
-      format = new byte[groups];
-      live = new boolean[groups];
-      campaign = new int[groups];
+      packed = new long[2 * groups];
       creatives = new int[groups][];
       campaignLive = new boolean[campaigns];
       start = new long[campaigns];
       end = new long[campaigns];
     }
 
+    int groupCapacity() {
+      return creatives.length;
+    }
+
     Tables grow(int group, int camp) {
-      if (group < bid.length && camp < start.length) {
+      int gc = creatives.length;
+      if (group < gc && camp < start.length) {
         return this;
       }
       Tables t =
           new Tables(
-              group < bid.length ? bid.length : Math.max(group + 1, bid.length * 2),
+              group < gc ? gc : Math.max(group + 1, gc * 2),
               camp < start.length ? start.length : Math.max(camp + 1, start.length * 2));
-      int g = bid.length;
-      System.arraycopy(bid, 0, t.bid, 0, g);
-      System.arraycopy(cpc, 0, t.cpc, 0, g);
-      System.arraycopy(format, 0, t.format, 0, g);
-      System.arraycopy(live, 0, t.live, 0, g);
-      System.arraycopy(campaign, 0, t.campaign, 0, g);
-      System.arraycopy(creatives, 0, t.creatives, 0, g);
+      System.arraycopy(packed, 0, t.packed, 0, packed.length);
+      System.arraycopy(creatives, 0, t.creatives, 0, gc);
       int c = start.length;
       System.arraycopy(campaignLive, 0, t.campaignLive, 0, c);
       System.arraycopy(start, 0, t.start, 0, c);
@@ -128,12 +125,17 @@ final class DefaultAdServer implements AdServer {
   private void publishGroup(int g, GroupInfo info) {
     Tables t = tables.grow(g, 0);
     AdGroup group = info.group();
-    t.bid[g] = group.bidMicros();
-    t.cpc[g] = group.bidType() == BidType.CPC;
-    t.format[g] = (byte) group.format().ordinal();
-    t.live[g] = group.status() == Status.ACTIVE;
-    t.campaign[g] = info.campaign();
+    if (group.bidMicros() > Tables.BID_MASK) {
+      throw new IllegalArgumentException(
+          "bid of ad group " + group.id() + " too large: " + group.bidMicros() + " micros");
+    }
     t.creatives[g] = info.creatives();
+    t.packed[2 * g + 1] = info.campaign();
+    t.packed[2 * g] =
+        group.bidMicros()
+            | (group.bidType() == BidType.CPC ? Tables.CPC : 0)
+            | (group.status() == Status.ACTIVE ? Tables.LIVE : 0)
+            | ((long) group.format().ordinal() << 56);
     tables = t;
   }
 
@@ -376,13 +378,28 @@ final class DefaultAdServer implements AdServer {
     int cap = k + 1;
     int count = 0;
     int user = request.user();
-    byte fmt = (byte) format.ordinal();
+    final long liveFormat = Tables.LIVE | ((long) format.ordinal() << 56);
+    final long flagMask = Tables.LIVE | (0x1FL << 56);
+    final long[] packed = t.packed;
+    final int groupCap = t.groupCapacity();
+    int[] elig = eligible.elements();
     for (int i = 0, n = eligible.size(); i < n; i++) {
-      int g = eligible.getInt(i);
-      if (g >= t.bid.length || !t.live[g] || t.format[g] != fmt) {
+      int g = elig[i];
+      if (g >= groupCap) {
         continue;
       }
-      int c = t.campaign[g];
+      long word = packed[2 * g];
+      if ((word & flagMask) != liveFormat) {
+        continue;
+      }
+      boolean cpc = (word & Tables.CPC) != 0;
+      long bid = word & Tables.BID_MASK;
+      // a CPM bid is its eCPM (at most, after the control's multiplier): skip everything else
+      // when it cannot enter the top list
+      if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
+        continue;
+      }
+      int c = (int) packed[2 * g + 1];
       if (!t.campaignLive[c] || now < t.start[c] || now >= t.end[c]) {
         continue;
       }
@@ -390,7 +407,6 @@ final class DefaultAdServer implements AdServer {
       if (cr == null || cr.length == 0) {
         continue;
       }
-      long bid = t.bid[g];
       if (control != CampaignControl.NONE) {
         double mult = control.bidMultiplier(c, now);
         if (!(mult >= 0 && mult <= 1)) {
@@ -402,8 +418,6 @@ final class DefaultAdServer implements AdServer {
           continue;
         }
       }
-      boolean cpc = t.cpc[g];
-      // a CPM bid is its eCPM: skip the pCTR work when it cannot enter the top list
       if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
         continue;
       }
