@@ -399,6 +399,13 @@ final class DefaultAdServer implements AdServer {
       if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
         continue;
       }
+      if (cpc && count == cap) {
+        // the ad group's best possible eCPM, from an upper bound of its creatives' pCTRs
+        double ub = bid * ctr.pctrUpperBound(g) * 1000.0;
+        if (ub < topEcpm[cap - 1] - 1) {
+          continue;
+        }
+      }
       int c = (int) packed[2 * g + 1];
       if (!t.campaignLive[c] || now < t.start[c] || now >= t.end[c]) {
         continue;

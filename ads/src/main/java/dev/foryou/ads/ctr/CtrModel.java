@@ -48,6 +48,8 @@ public final class CtrModel {
   // counters per level: [2*i] clicks, [2*i+1] examinations
   private volatile double[] creativeStats = new double[64];
   private volatile double[] cache = new double[32];
+  // per ad group: the largest cached estimate any of its creatives ever had (monotone)
+  private volatile double[] groupMax = new double[32];
   private int creativesRegistered; // guarded by this
   private long recordsSinceRefresh; // guarded by this
   private volatile double[] groupStats = new double[64];
@@ -118,6 +120,9 @@ public final class CtrModel {
       Arrays.fill(ng, g.length, ng.length, -1);
       g = ng;
     }
+    if (adGroup >= groupMax.length) {
+      groupMax = Arrays.copyOf(groupMax, Math.max(adGroup + 1, groupMax.length * 2));
+    }
     if (adGroup >= a.length) {
       int n = Math.max(adGroup + 1, a.length * 2);
       int[] na = Arrays.copyOf(a, n);
@@ -139,6 +144,7 @@ public final class CtrModel {
     advertiserOf = a;
     c[creative] = compute(creative, adGroup);
     cache = c;
+    raiseGroupMax(adGroup, c[creative]);
     groupOf = g;
     if (fresh) {
       creativesRegistered++;
@@ -151,7 +157,9 @@ public final class CtrModel {
     double[] c = cache;
     for (int i = 0; i < g.length && i < c.length; i++) {
       if (g[i] >= 0) {
-        DOUBLES.setOpaque(c, i, compute(i, g[i]));
+        double v = compute(i, g[i]);
+        DOUBLES.setOpaque(c, i, v);
+        raiseGroupMax(g[i], v);
       }
     }
     recordsSinceRefresh = 0;
@@ -215,7 +223,9 @@ public final class CtrModel {
     add(groupStats, group, clicks, e);
     add(advertiserStats, advertiserOf[group], clicks, e);
     add(formatStats, formatOf[group], clicks, e);
-    DOUBLES.setOpaque(cache, creative, compute(creative, group));
+    double v = compute(creative, group);
+    DOUBLES.setOpaque(cache, creative, v);
+    raiseGroupMax(group, v);
     if (++recordsSinceRefresh >= Math.max(1024, creativesRegistered)) {
       refresh();
     }
@@ -242,6 +252,26 @@ public final class CtrModel {
   public double pctr(int creative) {
     groupChecked(creative);
     return (double) DOUBLES.getOpaque(cache, creative);
+  }
+
+  private void raiseGroupMax(int group, double v) {
+    double[] m = groupMax;
+    if (v > (double) DOUBLES.getOpaque(m, group)) {
+      DOUBLES.setOpaque(m, group, v);
+    }
+  }
+
+  /**
+   * An upper bound on {@link #pctr(int)} of every creative of an ad group: the largest estimate any
+   * of its creatives has had so far (it never decreases). Lets a caller skip an ad group whose best
+   * possible eCPM cannot win without reading its creatives.
+   *
+   * @param adGroup a registered ad group's dense index
+   * @return the bound, or 0 for an ad group without creatives
+   */
+  public double pctrUpperBound(int adGroup) {
+    double[] m = groupMax;
+    return adGroup >= 0 && adGroup < m.length ? (double) DOUBLES.getOpaque(m, adGroup) : 0;
   }
 
   private double compute(int creative, int group) {
