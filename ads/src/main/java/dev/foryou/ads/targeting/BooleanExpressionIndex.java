@@ -1,5 +1,9 @@
 package dev.foryou.ads.targeting;
 
+import dev.foryou.core.user.AgeBand;
+import dev.foryou.core.user.DeviceOs;
+import dev.foryou.core.user.Gender;
+import dev.foryou.core.user.UserAttributes;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -20,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * sorted-cursor skipping per size partition we count hits with a per-thread, epoch-stamped
  * bitmask of satisfied dimensions packed with the epoch in one int per slot (multi-valued dimensions such as interests then cannot count
  * twice), which touches every posting of the request's terms once: O(Σ postings) per request.
+ * The small enumerated dimensions (age band, gender, OS) are not posted at all — their lists would
+ * be the longest — but folded into a 16-bit allow mask per conjunction that is checked with one
+ * AND for every conjunction that the posted dimensions (or the Z list) admit.
  *
  * Live updates: snapshots are immutable. A put copies only the posting lists of its own terms (plus
  * the term table and the alive bitset) and appends the conjunction in a new slot; a remove clears
@@ -118,12 +125,61 @@ final class BooleanExpressionIndex implements TargetingIndex {
     return t;
   }
 
-  private static int requiredMask(TargetingSpec spec) {
+  private static boolean enumDim(Dimension d) {
+    return d == Dimension.AGE || d == Dimension.GENDER || d == Dimension.OS;
+  }
+
+  /** Bit of an enum dimension's value in the 16-bit allow mask (AGE 0-6, GENDER 7-10, OS 11-15). */
+  private static int enumBit(Dimension d, int ordinal) {
+    return switch (d) {
+      case AGE -> 1 << ordinal;
+      case GENDER -> 1 << (7 + ordinal);
+      case OS -> 1 << (11 + ordinal);
+      default -> throw new AssertionError(d);
+    };
+  }
+
+  private static int enumOrdinal(Dimension d, String v) {
+    return switch (d) {
+      case AGE -> AgeBand.valueOf(v).ordinal();
+      case GENDER -> Gender.valueOf(v).ordinal();
+      case OS -> DeviceOs.valueOf(v).ordinal();
+      default -> throw new AssertionError(d);
+    };
+  }
+
+  private static final int[] ENUM_DIM_BITS = {0x7F, 0xF << 7, 0x1F << 11};
+  private static final Dimension[] ENUM_DIMS = {Dimension.AGE, Dimension.GENDER, Dimension.OS};
+
+  /**
+   * A slot's word: bits 0-7 = the posted (non-enum) dimensions it includes; bits 8-23 = the enum
+   * values (age band, gender, OS) it allows after its includes and excludes.
+   */
+  private static int slotWord(TargetingSpec spec) {
     int m = 0;
     for (Dimension d : spec.include().keySet()) {
-      m |= 1 << d.ordinal();
+      if (!enumDim(d)) {
+        m |= 1 << d.ordinal();
+      }
     }
-    return m;
+    int allow = 0xFFFF;
+    for (int i = 0; i < ENUM_DIMS.length; i++) {
+      Dimension d = ENUM_DIMS[i];
+      Set<String> inc = spec.include().get(d);
+      if (inc != null) {
+        allow &= ~ENUM_DIM_BITS[i];
+        for (String v : inc) {
+          allow |= enumBit(d, enumOrdinal(d, v));
+        }
+      }
+      Set<String> exc = spec.exclude().get(d);
+      if (exc != null) {
+        for (String v : exc) {
+          allow &= ~enumBit(d, enumOrdinal(d, v));
+        }
+      }
+    }
+    return m | (allow << 8);
   }
 
   private static int[] append(int[] a, int v) {
@@ -157,7 +213,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
       reqMask = Arrays.copyOf(reqMask, slot * 2);
     }
     keyOf[slot] = key;
-    int req = requiredMask(spec);
+    int req = slotWord(spec);
     reqMask[slot] = req;
     int[][] inc = s.inc;
     int[][] exc = s.exc;
@@ -165,6 +221,9 @@ final class BooleanExpressionIndex implements TargetingIndex {
     for (int pass = 0; pass < 2; pass++) {
       Map<Dimension, Set<String>> m = pass == 0 ? spec.include() : spec.exclude();
       for (var e : m.entrySet()) {
+        if (enumDim(e.getKey())) {
+          continue;
+        }
         for (String v : e.getValue()) {
           int t = termId(e.getKey(), v);
           if (!copied || inc.length <= t) {
@@ -180,7 +239,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
         }
       }
     }
-    int[] zero = req == 0 ? append(s.zero, slot) : s.zero;
+    int[] zero = (req & 0xFF) == 0 ? append(s.zero, slot) : s.zero;
     alive[slot >> 6] |= 1L << slot;
     specs.put(key, spec);
     slotOfKey.put(key, slot);
@@ -244,12 +303,15 @@ final class BooleanExpressionIndex implements TargetingIndex {
     int zeros = 0;
     for (int key : keys) {
       TargetingSpec spec = specs.get(key);
-      if (spec.include().isEmpty()) {
+      if ((slotWord(spec) & 0xFF) == 0) {
         zeros++;
       }
       for (int pass = 0; pass < 2; pass++) {
         IntArrayList c = pass == 0 ? counts : excCounts;
         for (var e : (pass == 0 ? spec.include() : spec.exclude()).entrySet()) {
+          if (enumDim(e.getKey())) {
+            continue;
+          }
           for (String v : e.getValue()) {
             int t = termId(e.getKey(), v);
             while (c.size() <= t) {
@@ -270,9 +332,9 @@ final class BooleanExpressionIndex implements TargetingIndex {
       int key = keys[slot];
       TargetingSpec spec = specs.get(key);
       keyOf[slot] = key;
-      int req = requiredMask(spec);
+      int req = slotWord(spec);
       reqMask[slot] = req;
-      if (req == 0) {
+      if ((req & 0xFF) == 0) {
         zero[z++] = slot;
       }
       alive[slot >> 6] |= 1L << slot;
@@ -282,6 +344,9 @@ final class BooleanExpressionIndex implements TargetingIndex {
         int[] fill = pass == 0 ? incFill : excFill;
         IntArrayList c = pass == 0 ? counts : excCounts;
         for (var e : (pass == 0 ? spec.include() : spec.exclude()).entrySet()) {
+          if (enumDim(e.getKey())) {
+            continue;
+          }
           for (String v : e.getValue()) {
             int t = dict[e.getKey().ordinal()].get(v);
             if (post[t] == null) {
@@ -310,7 +375,15 @@ final class BooleanExpressionIndex implements TargetingIndex {
     final int[] state = sc.state;
     final int[] touched = sc.touched;
     int n = 0;
+    UserAttributes user = query.user();
+    final int reqEnum =
+        enumBit(Dimension.AGE, user.ageBand().ordinal())
+            | enumBit(Dimension.GENDER, user.gender().ordinal())
+            | enumBit(Dimension.OS, user.os().ordinal());
     for (int d = 0; d < DIMS.length; d++) {
+      if (enumDim(DIMS[d])) {
+        continue;
+      }
       List<String> values = query.values(DIMS[d]);
       if (values.isEmpty()) {
         continue;
@@ -353,13 +426,18 @@ final class BooleanExpressionIndex implements TargetingIndex {
     for (int i = 0; i < n; i++) {
       int slot = touched[i];
       int r = req[slot];
-      if (r != 0 && (state[slot] & BITS) == r && (alive[slot >> 6] & (1L << slot)) != 0) {
+      int posted = r & 0xFF;
+      if (posted != 0
+          && (state[slot] & BITS) == posted
+          && ((r >>> 8) & reqEnum) == reqEnum
+          && (alive[slot >> 6] & (1L << slot)) != 0) {
         out.add(keyOf[slot]);
       }
     }
     for (int slot : s.zero) {
       int st = state[slot];
       if ((alive[slot >> 6] & (1L << slot)) != 0
+          && ((req[slot] >>> 8) & reqEnum) == reqEnum
           && !((st & ~BITS) == tag && (st & EXCLUDED) != 0)) {
         out.add(keyOf[slot]);
       }
