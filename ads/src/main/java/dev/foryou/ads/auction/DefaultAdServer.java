@@ -76,6 +76,7 @@ final class DefaultAdServer implements AdServer {
     // packed[2g + 1] = campaign index: one cache line serves the first checks of a candidate
     static final long CPC = 1L << 62;
     static final long LIVE = 1L << 61;
+    static final long HAS_CREATIVE = 1L << 60;
     static final long BID_MASK = (1L << 56) - 1;
     final long[] packed;
     final int[][] creatives;
@@ -135,6 +136,7 @@ final class DefaultAdServer implements AdServer {
         group.bidMicros()
             | (group.bidType() == BidType.CPC ? Tables.CPC : 0)
             | (group.status() == Status.ACTIVE ? Tables.LIVE : 0)
+            | (info.creatives().length > 0 ? Tables.HAS_CREATIVE : 0)
             | ((long) group.format().ordinal() << 56);
     tables = t;
   }
@@ -378,8 +380,8 @@ final class DefaultAdServer implements AdServer {
     int cap = k + 1;
     int count = 0;
     int user = request.user();
-    final long liveFormat = Tables.LIVE | ((long) format.ordinal() << 56);
-    final long flagMask = Tables.LIVE | (0x1FL << 56);
+    final long liveFormat = Tables.LIVE | Tables.HAS_CREATIVE | ((long) format.ordinal() << 56);
+    final long flagMask = Tables.LIVE | Tables.HAS_CREATIVE | (0xFL << 56);
     final long[] packed = t.packed;
     final int groupCap = t.groupCapacity();
     int[] elig = eligible.elements();
@@ -410,10 +412,6 @@ final class DefaultAdServer implements AdServer {
       if (!t.campaignLive[c] || now < t.start[c] || now >= t.end[c]) {
         continue;
       }
-      int[] cr = t.creatives[g];
-      if (cr == null || cr.length == 0) {
-        continue;
-      }
       if (control != CampaignControl.NONE) {
         double mult = control.bidMultiplier(c, now);
         if (!(mult >= 0 && mult <= 1)) {
@@ -428,13 +426,19 @@ final class DefaultAdServer implements AdServer {
       if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
         continue;
       }
-      int bestCreative = cr[0];
-      double best = ctr.pctr(bestCreative);
-      for (int j = 1; j < cr.length; j++) {
-        double p = ctr.pctr(cr[j]);
-        if (p > best) {
-          best = p;
-          bestCreative = cr[j];
+      // a CPM ad group's creative does not change its eCPM: it is chosen for the winners only
+      int bestCreative = -1;
+      double best = Double.NaN;
+      if (cpc) {
+        int[] cr = t.creatives[g];
+        bestCreative = cr[0];
+        best = ctr.pctr(bestCreative);
+        for (int j = 1; j < cr.length; j++) {
+          double p = ctr.pctr(cr[j]);
+          if (p > best) {
+            best = p;
+            bestCreative = cr[j];
+          }
         }
       }
       long e = cpc ? (long) Math.rint(bid * best * 1000.0) : bid;
@@ -471,6 +475,22 @@ final class DefaultAdServer implements AdServer {
       }
     }
     int m = Math.min(count, k);
+    for (int s = 0; s < m; s++) {
+      if (topCreative[s] < 0) {
+        int[] cr = t.creatives[topGroup[s]];
+        int bestCreative = cr[0];
+        double best = ctr.pctr(bestCreative);
+        for (int j = 1; j < cr.length; j++) {
+          double p = ctr.pctr(cr[j]);
+          if (p > best) {
+            best = p;
+            bestCreative = cr[j];
+          }
+        }
+        topCreative[s] = bestCreative;
+        topPctr[s] = best;
+      }
+    }
     ServedAd[] bySlot = new ServedAd[k];
     for (int s = 0; s < m; s++) {
       GroupInfo info = gs[topGroup[s]];
