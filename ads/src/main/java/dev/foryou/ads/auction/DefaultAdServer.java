@@ -65,6 +65,81 @@ final class DefaultAdServer implements AdServer {
       new ConcurrentHashMap<>();
 
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+  private volatile Tables tables = new Tables(16, 16);
+
+  /**
+   * Primitive copies of what the request loop reads per candidate, indexed by dense ad group and
+   * campaign index: written under the lock, published by re-writing the volatile {@link #tables}.
+   */
+  private static final class Tables {
+    // per ad group g: packed[2g] = bid micros | CPC << 62 | LIVE << 61 | format << 56,
+    // packed[2g + 1] = campaign index: one cache line serves the first checks of a candidate
+    static final long CPC = 1L << 62;
+    static final long LIVE = 1L << 61;
+    static final long HAS_CREATIVE = 1L << 60;
+    static final long BID_MASK = (1L << 56) - 1;
+    final long[] packed;
+    final int[][] creatives;
+    final boolean[] campaignLive;
+    final long[] start;
+    final long[] end;
+
+    Tables(int groups, int campaigns) {
+      packed = new long[2 * groups];
+      creatives = new int[groups][];
+      campaignLive = new boolean[campaigns];
+      start = new long[campaigns];
+      end = new long[campaigns];
+    }
+
+    int groupCapacity() {
+      return creatives.length;
+    }
+
+    Tables grow(int group, int camp) {
+      int gc = creatives.length;
+      if (group < gc && camp < start.length) {
+        return this;
+      }
+      Tables t =
+          new Tables(
+              group < gc ? gc : Math.max(group + 1, gc * 2),
+              camp < start.length ? start.length : Math.max(camp + 1, start.length * 2));
+      System.arraycopy(packed, 0, t.packed, 0, packed.length);
+      System.arraycopy(creatives, 0, t.creatives, 0, gc);
+      int c = start.length;
+      System.arraycopy(campaignLive, 0, t.campaignLive, 0, c);
+      System.arraycopy(start, 0, t.start, 0, c);
+      System.arraycopy(end, 0, t.end, 0, c);
+      return t;
+    }
+  }
+
+  private void publishCampaign(int c, Campaign campaign) {
+    Tables t = tables.grow(0, c);
+    t.campaignLive[c] = campaign.status() == Status.ACTIVE;
+    t.start[c] = campaign.schedule().startMillis();
+    t.end[c] = campaign.schedule().endMillis();
+    tables = t;
+  }
+
+  private void publishGroup(int g, GroupInfo info) {
+    Tables t = tables.grow(g, 0);
+    AdGroup group = info.group();
+    if (group.bidMicros() > Tables.BID_MASK) {
+      throw new IllegalArgumentException(
+          "bid of ad group " + group.id() + " too large: " + group.bidMicros() + " micros");
+    }
+    t.creatives[g] = info.creatives();
+    t.packed[2 * g + 1] = info.campaign();
+    t.packed[2 * g] =
+        group.bidMicros()
+            | (group.bidType() == BidType.CPC ? Tables.CPC : 0)
+            | (group.status() == Status.ACTIVE ? Tables.LIVE : 0)
+            | (info.creatives().length > 0 ? Tables.HAS_CREATIVE : 0)
+            | ((long) group.format().ordinal() << 56);
+    tables = t;
+  }
 
   DefaultAdServer(
       TimeSource clock,
@@ -131,6 +206,7 @@ final class DefaultAdServer implements AdServer {
     CampaignInfo[] a = ensure(campaigns, c);
     a[c] = new CampaignInfo(campaign, adv.getAsInt());
     campaigns = a;
+    publishCampaign(c, campaign);
     version++;
   }
 
@@ -159,6 +235,7 @@ final class DefaultAdServer implements AdServer {
     GroupInfo[] a = ensure(groups, gi);
     a[gi] = info;
     groups = a;
+    publishGroup(gi, info);
     return gi;
   }
 
@@ -240,8 +317,7 @@ final class DefaultAdServer implements AdServer {
         active.add(c);
       }
     }
-    groups[gi] =
-        new GroupInfo(info.group(), info.campaign(), info.advertiser(), active.toIntArray());
+    store(new GroupInfo(info.group(), info.campaign(), info.advertiser(), active.toIntArray()));
     version++;
   }
 
@@ -253,12 +329,12 @@ final class DefaultAdServer implements AdServer {
     }
     GroupInfo info = groups[g.getAsInt()];
     boolean live = info.group().status() == Status.ACTIVE;
-    groups[g.getAsInt()] =
+    store(
         new GroupInfo(
             info.group().withStatus(Status.ARCHIVED),
             info.campaign(),
             info.advertiser(),
-            info.creatives());
+            info.creatives()));
     index.remove(g.getAsInt());
     version++;
     return live;
@@ -294,8 +370,8 @@ final class DefaultAdServer implements AdServer {
     IntArrayList eligible = sc.eligible;
     eligible.clear();
     index.match(request.query(), eligible);
+    Tables t = tables;
     GroupInfo[] gs = groups;
-    CampaignInfo[] cs = campaigns;
     int[] topGroup = sc.topGroup;
     int[] topCreative = sc.topCreative;
     long[] topEcpm = sc.topEcpm;
@@ -304,40 +380,68 @@ final class DefaultAdServer implements AdServer {
     int cap = k + 1;
     int count = 0;
     int user = request.user();
+    final long liveFormat = Tables.LIVE | Tables.HAS_CREATIVE | ((long) format.ordinal() << 56);
+    final long flagMask = Tables.LIVE | Tables.HAS_CREATIVE | (0xFL << 56);
+    final long[] packed = t.packed;
+    final int groupCap = t.groupCapacity();
+    int[] elig = eligible.elements();
     for (int i = 0, n = eligible.size(); i < n; i++) {
-      int g = eligible.getInt(i);
-      GroupInfo info = gs[g];
-      AdGroup group = info.group();
-      int[] cr = info.creatives();
-      if (group.format() != format || group.status() != Status.ACTIVE || cr.length == 0) {
+      int g = elig[i];
+      if (g >= groupCap) {
         continue;
       }
-      Campaign campaign = cs[info.campaign()].campaign();
-      if (campaign.status() != Status.ACTIVE || !campaign.schedule().contains(now)) {
+      long word = packed[2 * g];
+      if ((word & flagMask) != liveFormat) {
         continue;
       }
-      int bestCreative = cr[0];
-      double best = ctr.pctr(bestCreative);
-      for (int j = 1; j < cr.length; j++) {
-        double p = ctr.pctr(cr[j]);
-        if (p > best) {
-          best = p;
-          bestCreative = cr[j];
+      boolean cpc = (word & Tables.CPC) != 0;
+      long bid = word & Tables.BID_MASK;
+      // a CPM bid is its eCPM (at most, after the control's multiplier): skip everything else
+      // when it cannot enter the top list
+      if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
+        continue;
+      }
+      if (cpc && count == cap) {
+        // the ad group's best possible eCPM, from an upper bound of its creatives' pCTRs
+        double ub = bid * ctr.pctrUpperBound(g) * 1000.0;
+        if (ub < topEcpm[cap - 1] - 1) {
+          continue;
         }
       }
-      long bid = group.bidMicros();
+      int c = (int) packed[2 * g + 1];
+      if (!t.campaignLive[c] || now < t.start[c] || now >= t.end[c]) {
+        continue;
+      }
       if (control != CampaignControl.NONE) {
-        double mult = control.bidMultiplier(info.campaign(), now);
+        double mult = control.bidMultiplier(c, now);
         if (!(mult >= 0 && mult <= 1)) {
           throw new IllegalStateException(
-              "bid multiplier of campaign " + info.campaign() + " must be in [0,1]: " + mult);
+              "bid multiplier of campaign " + c + " must be in [0,1]: " + mult);
         }
         bid = (long) Math.rint(bid * mult);
         if (bid <= 0) {
           continue;
         }
       }
-      long e = group.bidType() == BidType.CPM ? bid : (long) Math.rint(bid * best * 1000.0);
+      if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
+        continue;
+      }
+      // a CPM ad group's creative does not change its eCPM: it is chosen for the winners only
+      int bestCreative = -1;
+      double best = Double.NaN;
+      if (cpc) {
+        int[] cr = t.creatives[g];
+        bestCreative = cr[0];
+        best = ctr.pctr(bestCreative);
+        for (int j = 1; j < cr.length; j++) {
+          double p = ctr.pctr(cr[j]);
+          if (p > best) {
+            best = p;
+            bestCreative = cr[j];
+          }
+        }
+      }
+      long e = cpc ? (long) Math.rint(bid * best * 1000.0) : bid;
       if (e < reserve) {
         continue;
       }
@@ -350,7 +454,7 @@ final class DefaultAdServer implements AdServer {
       if (pos >= cap) {
         continue;
       }
-      if (control != CampaignControl.NONE && !control.allow(info.campaign(), user, now)) {
+      if (control != CampaignControl.NONE && !control.allow(c, user, now)) {
         continue;
       }
       int last = Math.min(count, cap - 1);
@@ -371,6 +475,22 @@ final class DefaultAdServer implements AdServer {
       }
     }
     int m = Math.min(count, k);
+    for (int s = 0; s < m; s++) {
+      if (topCreative[s] < 0) {
+        int[] cr = t.creatives[topGroup[s]];
+        int bestCreative = cr[0];
+        double best = ctr.pctr(bestCreative);
+        for (int j = 1; j < cr.length; j++) {
+          double p = ctr.pctr(cr[j]);
+          if (p > best) {
+            best = p;
+            bestCreative = cr[j];
+          }
+        }
+        topCreative[s] = bestCreative;
+        topPctr[s] = best;
+      }
+    }
     ServedAd[] bySlot = new ServedAd[k];
     for (int s = 0; s < m; s++) {
       GroupInfo info = gs[topGroup[s]];

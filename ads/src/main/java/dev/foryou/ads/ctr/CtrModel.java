@@ -28,8 +28,14 @@ import java.util.Objects;
  * settings, θ is configured (e.g. estimated from randomised logs). {@link #pctr(int)} is c at the
  * top position; {@link #pctr(int, int)} multiplies by θ_p.
  *
- * <p>Thread-safe: writes are serialised by a lock; reads are lock-free (opaque reads of the
- * counters, so a read may miss the updates of the last instant, never see a torn value).
+ * <p>Serving reads a cached estimate per creative ({@link #pctr(int)} is one array read). A
+ * creative's cache is recomputed whenever that creative records an impression, and every creative's
+ * cache is recomputed after every max(1024, registered creatives) records, so the parents' share of
+ * an estimate is at most that many records old (amortised O(1) per record); {@link #refresh()}
+ * recomputes all at once.
+ *
+ * <p>Thread-safe: writes are serialised by a lock; reads are lock-free (opaque reads, so a read may
+ * miss the updates of the last instant, never see a torn value).
  */
 public final class CtrModel {
   private static final VarHandle DOUBLES = MethodHandles.arrayElementVarHandle(double[].class);
@@ -41,6 +47,11 @@ public final class CtrModel {
 
   // counters per level: [2*i] clicks, [2*i+1] examinations
   private volatile double[] creativeStats = new double[64];
+  private volatile double[] cache = new double[32];
+  // per ad group: the largest cached estimate any of its creatives ever had (monotone)
+  private volatile double[] groupMax = new double[32];
+  private int creativesRegistered; // guarded by this
+  private long recordsSinceRefresh; // guarded by this
   private volatile double[] groupStats = new double[64];
   private volatile double[] advertiserStats = new double[64];
   private final double[] formatStats = new double[2 * FORMATS.length];
@@ -109,6 +120,9 @@ public final class CtrModel {
       Arrays.fill(ng, g.length, ng.length, -1);
       g = ng;
     }
+    if (adGroup >= groupMax.length) {
+      groupMax = Arrays.copyOf(groupMax, Math.max(adGroup + 1, groupMax.length * 2));
+    }
     if (adGroup >= a.length) {
       int n = Math.max(adGroup + 1, a.length * 2);
       int[] na = Arrays.copyOf(a, n);
@@ -121,9 +135,34 @@ public final class CtrModel {
     advertiserStats = grow(advertiserStats, advertiser);
     formatOf[adGroup] = (byte) format.ordinal();
     a[adGroup] = advertiser;
+    boolean fresh = creative >= groupOf.length || groupOf[creative] < 0;
+    double[] c = cache;
+    if (creative >= c.length) {
+      c = Arrays.copyOf(c, Math.max(creative + 1, c.length * 2));
+    }
     g[creative] = adGroup;
     advertiserOf = a;
+    c[creative] = compute(creative, adGroup);
+    cache = c;
+    raiseGroupMax(adGroup, c[creative]);
     groupOf = g;
+    if (fresh) {
+      creativesRegistered++;
+    }
+  }
+
+  /** Recomputes every creative's cached estimate from the current counters. */
+  public synchronized void refresh() {
+    int[] g = groupOf;
+    double[] c = cache;
+    for (int i = 0; i < g.length && i < c.length; i++) {
+      if (g[i] >= 0) {
+        double v = compute(i, g[i]);
+        DOUBLES.setOpaque(c, i, v);
+        raiseGroupMax(g[i], v);
+      }
+    }
+    recordsSinceRefresh = 0;
   }
 
   private static double[] grow(double[] a, int index) {
@@ -184,6 +223,12 @@ public final class CtrModel {
     add(groupStats, group, clicks, e);
     add(advertiserStats, advertiserOf[group], clicks, e);
     add(formatStats, formatOf[group], clicks, e);
+    double v = compute(creative, group);
+    DOUBLES.setOpaque(cache, creative, v);
+    raiseGroupMax(group, v);
+    if (++recordsSinceRefresh >= Math.max(1024, creativesRegistered)) {
+      refresh();
+    }
   }
 
   private static void add(double[] stats, int i, double clicks, double exams) {
@@ -205,10 +250,33 @@ public final class CtrModel {
    * @throws IllegalArgumentException for an unknown creative
    */
   public double pctr(int creative) {
-    int group = groupChecked(creative);
-    int[] adv = advertiserOf;
+    groupChecked(creative);
+    return (double) DOUBLES.getOpaque(cache, creative);
+  }
+
+  private void raiseGroupMax(int group, double v) {
+    double[] m = groupMax;
+    if (v > (double) DOUBLES.getOpaque(m, group)) {
+      DOUBLES.setOpaque(m, group, v);
+    }
+  }
+
+  /**
+   * An upper bound on {@link #pctr(int)} of every creative of an ad group: the largest estimate any
+   * of its creatives has had so far (it never decreases). Lets a caller skip an ad group whose best
+   * possible eCPM cannot win without reading its creatives.
+   *
+   * @param adGroup a registered ad group's dense index
+   * @return the bound, or 0 for an ad group without creatives
+   */
+  public double pctrUpperBound(int adGroup) {
+    double[] m = groupMax;
+    return adGroup >= 0 && adGroup < m.length ? (double) DOUBLES.getOpaque(m, adGroup) : 0;
+  }
+
+  private double compute(int creative, int group) {
     double f = smooth(formatStats, formatOf[group], priorMean);
-    double a = smooth(advertiserStats, adv[group], f);
+    double a = smooth(advertiserStats, advertiserOf[group], f);
     double g = smooth(groupStats, group, a);
     double c = smooth(creativeStats, creative, g);
     return Math.min(c, 1.0);

@@ -7,7 +7,7 @@ package dev.foryou.ads.insertion;
  *
  * @param kind organic item, in-feed ad or TopView
  * @param id the organic video id, or the caller's ad id
- * @param value the entry's value as given by the caller
+ * @param value the entry's value as given by the caller (NaN for a TopView, which has none)
  */
 public record FeedEntry(Kind kind, int id, double value) {
 

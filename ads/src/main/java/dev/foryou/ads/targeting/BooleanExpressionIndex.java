@@ -1,5 +1,9 @@
 package dev.foryou.ads.targeting;
 
+import dev.foryou.core.user.AgeBand;
+import dev.foryou.core.user.DeviceOs;
+import dev.foryou.core.user.Gender;
+import dev.foryou.core.user.UserAttributes;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -18,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * ∈ dimensions) matches when all K of its ∈ dimensions are hit and no ∉ term is hit, and size-0
  * conjunctions sit on a separate Z list that matches unless a ∉ term hits. Instead of the paper's
  * sorted-cursor skipping per size partition we count hits with a per-thread, epoch-stamped
- * bitmask of satisfied dimensions (multi-valued dimensions such as interests then cannot count
+ * bitmask of satisfied dimensions packed with the epoch in one int per slot (multi-valued dimensions such as interests then cannot count
  * twice), which touches every posting of the request's terms once: O(Σ postings) per request.
+ * The small enumerated dimensions (age band, gender, OS) are not posted at all — their lists would
+ * be the longest — but folded into a 16-bit allow mask per conjunction that is checked with one
+ * AND for every conjunction that the posted dimensions (or the Z list) admit.
  *
  * Live updates: snapshots are immutable. A put copies only the posting lists of its own terms (plus
  * the term table and the alive bitset) and appends the conjunction in a new slot; a remove clears
@@ -30,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BooleanExpressionIndex implements TargetingIndex {
   private static final Dimension[] DIMS = Dimension.values();
-  private static final int EXCLUDED = 1 << 31;
+  private static final int EXCLUDED = 1 << 8;
+  private static final int BITS = (1 << 9) - 1;
   private static final int[] EMPTY = new int[0];
 
   @SuppressWarnings("unchecked")
@@ -83,23 +91,25 @@ final class BooleanExpressionIndex implements TargetingIndex {
     }
   }
 
-  /** Per-thread counting state. */
+  /**
+   * Per-thread counting state: one int per slot holding (epoch << 9) | excluded bit (1 << 8) |
+   * satisfied-dimension bits, so a posting costs one read and one write.
+   */
   private static final class Scratch {
-    int[] stamp = EMPTY;
-    int[] mask = EMPTY;
+    static final int MAX_EPOCH = (1 << 22) - 1;
+    int[] state = EMPTY;
     int[] touched = EMPTY;
     int epoch;
 
     void ensure(int slots) {
-      if (stamp.length < slots) {
-        int n = Math.max(slots, stamp.length * 2);
-        stamp = new int[n];
-        mask = new int[n];
+      if (state.length < slots) {
+        int n = Math.max(slots, state.length * 2);
+        state = new int[n];
         touched = new int[n];
         epoch = 0;
       }
-      if (++epoch == Integer.MAX_VALUE) {
-        Arrays.fill(stamp, 0);
+      if (++epoch == MAX_EPOCH) {
+        Arrays.fill(state, 0);
         epoch = 1;
       }
     }
@@ -115,12 +125,61 @@ final class BooleanExpressionIndex implements TargetingIndex {
     return t;
   }
 
-  private static int requiredMask(TargetingSpec spec) {
+  private static boolean enumDim(Dimension d) {
+    return d == Dimension.AGE || d == Dimension.GENDER || d == Dimension.OS;
+  }
+
+  /** Bit of an enum dimension's value in the 16-bit allow mask (AGE 0-6, GENDER 7-10, OS 11-15). */
+  private static int enumBit(Dimension d, int ordinal) {
+    return switch (d) {
+      case AGE -> 1 << ordinal;
+      case GENDER -> 1 << (7 + ordinal);
+      case OS -> 1 << (11 + ordinal);
+      default -> throw new AssertionError(d);
+    };
+  }
+
+  private static int enumOrdinal(Dimension d, String v) {
+    return switch (d) {
+      case AGE -> AgeBand.valueOf(v).ordinal();
+      case GENDER -> Gender.valueOf(v).ordinal();
+      case OS -> DeviceOs.valueOf(v).ordinal();
+      default -> throw new AssertionError(d);
+    };
+  }
+
+  private static final int[] ENUM_DIM_BITS = {0x7F, 0xF << 7, 0x1F << 11};
+  private static final Dimension[] ENUM_DIMS = {Dimension.AGE, Dimension.GENDER, Dimension.OS};
+
+  /**
+   * A slot's word: bits 0-7 = the posted (non-enum) dimensions it includes; bits 8-23 = the enum
+   * values (age band, gender, OS) it allows after its includes and excludes.
+   */
+  private static int slotWord(TargetingSpec spec) {
     int m = 0;
     for (Dimension d : spec.include().keySet()) {
-      m |= 1 << d.ordinal();
+      if (!enumDim(d)) {
+        m |= 1 << d.ordinal();
+      }
     }
-    return m;
+    int allow = 0xFFFF;
+    for (int i = 0; i < ENUM_DIMS.length; i++) {
+      Dimension d = ENUM_DIMS[i];
+      Set<String> inc = spec.include().get(d);
+      if (inc != null) {
+        allow &= ~ENUM_DIM_BITS[i];
+        for (String v : inc) {
+          allow |= enumBit(d, enumOrdinal(d, v));
+        }
+      }
+      Set<String> exc = spec.exclude().get(d);
+      if (exc != null) {
+        for (String v : exc) {
+          allow &= ~enumBit(d, enumOrdinal(d, v));
+        }
+      }
+    }
+    return m | (allow << 8);
   }
 
   private static int[] append(int[] a, int v) {
@@ -154,7 +213,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
       reqMask = Arrays.copyOf(reqMask, slot * 2);
     }
     keyOf[slot] = key;
-    int req = requiredMask(spec);
+    int req = slotWord(spec);
     reqMask[slot] = req;
     int[][] inc = s.inc;
     int[][] exc = s.exc;
@@ -162,6 +221,9 @@ final class BooleanExpressionIndex implements TargetingIndex {
     for (int pass = 0; pass < 2; pass++) {
       Map<Dimension, Set<String>> m = pass == 0 ? spec.include() : spec.exclude();
       for (var e : m.entrySet()) {
+        if (enumDim(e.getKey())) {
+          continue;
+        }
         for (String v : e.getValue()) {
           int t = termId(e.getKey(), v);
           if (!copied || inc.length <= t) {
@@ -177,7 +239,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
         }
       }
     }
-    int[] zero = req == 0 ? append(s.zero, slot) : s.zero;
+    int[] zero = (req & 0xFF) == 0 ? append(s.zero, slot) : s.zero;
     alive[slot >> 6] |= 1L << slot;
     specs.put(key, spec);
     slotOfKey.put(key, slot);
@@ -241,12 +303,15 @@ final class BooleanExpressionIndex implements TargetingIndex {
     int zeros = 0;
     for (int key : keys) {
       TargetingSpec spec = specs.get(key);
-      if (spec.include().isEmpty()) {
+      if ((slotWord(spec) & 0xFF) == 0) {
         zeros++;
       }
       for (int pass = 0; pass < 2; pass++) {
         IntArrayList c = pass == 0 ? counts : excCounts;
         for (var e : (pass == 0 ? spec.include() : spec.exclude()).entrySet()) {
+          if (enumDim(e.getKey())) {
+            continue;
+          }
           for (String v : e.getValue()) {
             int t = termId(e.getKey(), v);
             while (c.size() <= t) {
@@ -267,9 +332,9 @@ final class BooleanExpressionIndex implements TargetingIndex {
       int key = keys[slot];
       TargetingSpec spec = specs.get(key);
       keyOf[slot] = key;
-      int req = requiredMask(spec);
+      int req = slotWord(spec);
       reqMask[slot] = req;
-      if (req == 0) {
+      if ((req & 0xFF) == 0) {
         zero[z++] = slot;
       }
       alive[slot >> 6] |= 1L << slot;
@@ -279,6 +344,9 @@ final class BooleanExpressionIndex implements TargetingIndex {
         int[] fill = pass == 0 ? incFill : excFill;
         IntArrayList c = pass == 0 ? counts : excCounts;
         for (var e : (pass == 0 ? spec.include() : spec.exclude()).entrySet()) {
+          if (enumDim(e.getKey())) {
+            continue;
+          }
           for (String v : e.getValue()) {
             int t = dict[e.getKey().ordinal()].get(v);
             if (post[t] == null) {
@@ -303,11 +371,19 @@ final class BooleanExpressionIndex implements TargetingIndex {
     Scratch sc = scratch.get();
     sc.ensure(s.slots);
     final int ep = sc.epoch;
-    final int[] stamp = sc.stamp;
-    final int[] mask = sc.mask;
+    final int tag = ep << 9;
+    final int[] state = sc.state;
     final int[] touched = sc.touched;
     int n = 0;
+    UserAttributes user = query.user();
+    final int reqEnum =
+        enumBit(Dimension.AGE, user.ageBand().ordinal())
+            | enumBit(Dimension.GENDER, user.gender().ordinal())
+            | enumBit(Dimension.OS, user.os().ordinal());
     for (int d = 0; d < DIMS.length; d++) {
+      if (enumDim(DIMS[d])) {
+        continue;
+      }
       List<String> values = query.values(DIMS[d]);
       if (values.isEmpty()) {
         continue;
@@ -322,23 +398,23 @@ final class BooleanExpressionIndex implements TargetingIndex {
         int[] ex = s.exc[t];
         if (ex != null) {
           for (int slot : ex) {
-            if (stamp[slot] != ep) {
-              stamp[slot] = ep;
-              mask[slot] = 0;
+            int st = state[slot];
+            if ((st & ~BITS) != tag) {
+              st = tag;
               touched[n++] = slot;
             }
-            mask[slot] |= EXCLUDED;
+            state[slot] = st | EXCLUDED;
           }
         }
         int[] in = s.inc[t];
         if (in != null) {
           for (int slot : in) {
-            if (stamp[slot] != ep) {
-              stamp[slot] = ep;
-              mask[slot] = 0;
+            int st = state[slot];
+            if ((st & ~BITS) != tag) {
+              st = tag;
               touched[n++] = slot;
             }
-            mask[slot] |= bit;
+            state[slot] = st | bit;
           }
         }
       }
@@ -350,13 +426,19 @@ final class BooleanExpressionIndex implements TargetingIndex {
     for (int i = 0; i < n; i++) {
       int slot = touched[i];
       int r = req[slot];
-      if (r != 0 && mask[slot] == r && (alive[slot >> 6] & (1L << slot)) != 0) {
+      int posted = r & 0xFF;
+      if (posted != 0
+          && (state[slot] & BITS) == posted
+          && ((r >>> 8) & reqEnum) == reqEnum
+          && (alive[slot >> 6] & (1L << slot)) != 0) {
         out.add(keyOf[slot]);
       }
     }
     for (int slot : s.zero) {
+      int st = state[slot];
       if ((alive[slot >> 6] & (1L << slot)) != 0
-          && !(stamp[slot] == ep && (mask[slot] & EXCLUDED) != 0)) {
+          && ((req[slot] >>> 8) & reqEnum) == reqEnum
+          && !((st & ~BITS) == tag && (st & EXCLUDED) != 0)) {
         out.add(keyOf[slot]);
       }
     }

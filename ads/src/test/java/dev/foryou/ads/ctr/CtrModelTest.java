@@ -16,8 +16,11 @@ class CtrModelTest {
     m.register(1, 0, 0, Format.IN_FEED);
     assertThat(m.pctr(0)).isCloseTo(0.01, within(1e-12));
     m.record(0, 0, 10_000, 500); // 5 % on creative 0
-    // creative 0 near 5 %; its sibling, unseen, moves toward the ad group's 5 % too
+    // creative 0 near 5 %; its sibling, unseen, moves toward the ad group's 5 % once the cache of
+    // the other creatives is refreshed (at the latest after 1024 records)
     assertThat(m.pctr(0)).isCloseTo(0.05, within(0.002));
+    assertThat(m.pctr(1)).isCloseTo(0.01, within(1e-12));
+    m.refresh();
     assertThat(m.pctr(1)).isGreaterThan(0.04);
     // a creative of another advertiser only feels it through the format level
     m.register(2, 1, 1, Format.IN_FEED);
@@ -25,6 +28,17 @@ class CtrModelTest {
     // another format is untouched
     m.register(3, 2, 2, Format.BRANDED_EFFECT);
     assertThat(m.pctr(3)).isCloseTo(0.01, within(1e-12));
+  }
+
+  @Test
+  void record_manyRecords_refreshesSiblingsAutomatically() {
+    CtrModel m = CtrModel.builder().priorMean(0.01).priorStrength(100).build();
+    m.register(0, 0, 0, Format.IN_FEED);
+    m.register(1, 0, 0, Format.IN_FEED);
+    for (int i = 0; i < 1024; i++) {
+      m.recordImpression(0, 0, i % 10 == 0);
+    }
+    assertThat(m.pctr(1)).isGreaterThan(0.03);
   }
 
   @Test
