@@ -183,8 +183,20 @@ final class LedgerImpl implements Ledger, Reports {
     return list.get(idx);
   }
 
+  private long dayStart = Long.MAX_VALUE;
+  private long dayEnd = Long.MIN_VALUE;
+  private long dayIndex;
+
+  /** Epoch day of an instant in the accounting zone (boundaries cached; called under the lock). */
   private long day(long millis) {
-    return Instant.ofEpochMilli(millis).atZone(zone).toLocalDate().toEpochDay();
+    if (millis >= dayStart && millis < dayEnd) {
+      return dayIndex;
+    }
+    LocalDate d = Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
+    dayStart = d.atStartOfDay(zone).toInstant().toEpochMilli();
+    dayEnd = d.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    dayIndex = d.toEpochDay();
+    return dayIndex;
   }
 
   private void writeLog(Object event) {
