@@ -240,16 +240,21 @@ final class CapsImpl implements FrequencyCaps {
     synchronized (locks[s]) {
       Long2ObjectOpenHashMap<Counter> m = counters[s];
       if (hold.campaign >= 0) {
-        Counter c = m.get(key(hold.user, hold.campaign, false));
-        if (c != null) {
-          c.remove(hold.timeMillis, hold.day);
-        }
+        drop(m, key(hold.user, hold.campaign, false), hold);
       }
       if (hold.advertiser >= 0) {
-        Counter c = m.get(key(hold.user, hold.advertiser, true));
-        if (c != null) {
-          c.remove(hold.timeMillis, hold.day);
-        }
+        drop(m, key(hold.user, hold.advertiser, true), hold);
+      }
+    }
+  }
+
+  /** Removes a released hold's count; forgets counters that become empty (saves memory). */
+  private static void drop(Long2ObjectOpenHashMap<Counter> m, long key, CapHold hold) {
+    Counter c = m.get(key);
+    if (c != null) {
+      c.remove(hold.timeMillis, hold.day);
+      if (c.lifetime <= 0) {
+        m.remove(key);
       }
     }
   }
