@@ -21,8 +21,9 @@ import java.util.Objects;
 /*
  * The ledger applies events one at a time under its own lock: live calls first append the event
  * to the log (if any), then apply it; replay applies logged events through the same code, so the
- * state after replay equals the state before the crash. Idempotency is by event id (a set of all
- * ids seen); duplicates are logged too, so their counters replay exactly.
+ * state after replay equals the state before the crash. Idempotency is by event id (impression ids
+ * are the keys of the impression table, click and view ids are kept in a set; both are checked);
+ * duplicates are logged too, so their counters replay exactly.
  */
 final class LedgerImpl implements Ledger, Reports {
   static final int IMPR = 0;
@@ -280,7 +281,8 @@ final class LedgerImpl implements Ledger, Reports {
   private Charge applyImpression(AdImpression e, long hold, CapHold capHold) {
     int c = pacer.indexOf(e.campaignId());
     PacerImpl.Campaign pc = pacer.campaign(c);
-    if (!seen.add(e.eventId())) {
+    // impression ids live in the impression table, other ids in the seen set: one namespace
+    if (seen.contains(e.eventId()) || impressions.containsKey(e.eventId())) {
       duplicates++;
       if (hold > 0) {
         pc.release(Math.min(hold, pc.held));
@@ -348,7 +350,7 @@ final class LedgerImpl implements Ledger, Reports {
   }
 
   private Charge applyClick(AdClick e) {
-    if (!seen.add(e.eventId())) {
+    if (impressions.containsKey(e.eventId()) || !seen.add(e.eventId())) {
       duplicates++;
       return new Charge(Outcome.DUPLICATE, 0, 0);
     }
@@ -391,7 +393,7 @@ final class LedgerImpl implements Ledger, Reports {
   }
 
   private Charge applyView(VideoView e) {
-    if (!seen.add(e.eventId())) {
+    if (impressions.containsKey(e.eventId()) || !seen.add(e.eventId())) {
       duplicates++;
       return new Charge(Outcome.DUPLICATE, 0, 0);
     }
