@@ -105,8 +105,8 @@ final class AccountingImpl implements AdAccounting {
   @Override
   public void registerCampaign(CampaignBudget budget) {
     Objects.requireNonNull(budget, "budget");
-    pacer.checkRegister(budget);
     synchronized (ledger) {
+      pacer.checkRegister(budget); // under the lock: a logged record always replays
       logConfig(
           out -> {
             out.writeByte(Codec.REGISTER_CAMPAIGN);

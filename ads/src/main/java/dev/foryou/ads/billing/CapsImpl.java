@@ -171,7 +171,9 @@ final class CapsImpl implements FrequencyCaps {
       return;
     }
     if (!hold.released.compareAndSet(false, true)) {
-      throw new IllegalArgumentException("cap hold already released or used: " + hold);
+      // released by another thread after checkCommit: count the impression directly, as replay
+      restore(userId, campaignId, advertiserId, ts);
+      return;
     }
     long day = dayOf(ts);
     int s = hold.user & (STRIPES - 1);
