@@ -587,7 +587,7 @@ final class LedgerImpl implements Ledger, Reports {
     return b.dailyMicros() == CampaignBudget.UNLIMITED ? 0 : b.dailyMicros();
   }
 
-  /** Counters per local hour of {@code day} in {@code zone}; 25-hour days fold into hour 23. */
+  /** Counters per wall-clock hour of {@code day} in {@code zone}. */
   private static long[][] hourly(Buckets s, ZoneId zone, LocalDate day) {
     long[][] out = new long[24][N];
     if (s == null) {
@@ -602,7 +602,8 @@ final class LedgerImpl implements Ledger, Reports {
       if (b == null) {
         continue;
       }
-      int local = (int) Math.min(23, Math.max(0, (h * HOUR - start) / HOUR));
+      // the wall-clock hour: on a 25-hour day both 02:00s add up, a 23-hour day skips one
+      int local = Instant.ofEpochMilli(Math.max(start, h * HOUR)).atZone(zone).getHour();
       for (int k = 0; k < N; k++) {
         out[local][k] += b[k];
       }
