@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,6 +35,10 @@ final class CapsImpl implements FrequencyCaps {
   @SuppressWarnings("unchecked")
   private final Long2ObjectOpenHashMap<Counter>[] counters = new Long2ObjectOpenHashMap[STRIPES];
 
+  /** Granted holds not yet released or committed, per stripe (left out of snapshots). */
+  @SuppressWarnings("unchecked")
+  private final HashSet<CapHold>[] outstanding = new HashSet[STRIPES];
+
   private volatile DayCache dayCache = new DayCache(Long.MIN_VALUE, Long.MIN_VALUE, 0);
 
   CapsImpl(ZoneId zone) {
@@ -41,6 +46,7 @@ final class CapsImpl implements FrequencyCaps {
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new Object();
       counters[i] = new Long2ObjectOpenHashMap<>();
+      outstanding[i] = new HashSet<>();
     }
   }
 
@@ -135,7 +141,9 @@ final class CapsImpl implements FrequencyCaps {
       if (ac != null) {
         ac.add(nowMillis, day);
       }
-      return new CapHold(true, u, cc == null ? -1 : c, ac == null ? -1 : a, nowMillis, day);
+      CapHold h = new CapHold(true, u, cc == null ? -1 : c, ac == null ? -1 : a, nowMillis, day);
+      outstanding[s].add(h);
+      return h;
     }
   }
 
@@ -178,6 +186,7 @@ final class CapsImpl implements FrequencyCaps {
     long day = dayOf(ts);
     int s = hold.user & (STRIPES - 1);
     synchronized (locks[s]) {
+      outstanding[s].remove(hold);
       Long2ObjectOpenHashMap<Counter> m = counters[s];
       if (hold.campaign >= 0) {
         Counter c = m.get(key(hold.user, hold.campaign, false));
@@ -240,6 +249,7 @@ final class CapsImpl implements FrequencyCaps {
     }
     int s = hold.user & (STRIPES - 1);
     synchronized (locks[s]) {
+      outstanding[s].remove(hold);
       Long2ObjectOpenHashMap<Counter> m = counters[s];
       if (hold.campaign >= 0) {
         drop(m, key(hold.user, hold.campaign, false), hold);
@@ -304,20 +314,48 @@ final class CapsImpl implements FrequencyCaps {
     for (int s = 0; s < STRIPES; s++) {
       synchronized (locks[s]) {
         Long2ObjectOpenHashMap<Counter> m = counters[s];
-        out.writeInt(m.size());
-        for (Long2ObjectMap.Entry<Counter> e : m.long2ObjectEntrySet()) {
-          Counter c = e.getValue();
-          out.writeLong(e.getLongKey());
-          out.writeInt(c.ring.length);
-          out.writeInt(c.size);
-          for (int i = 0; i < c.size; i++) {
-            out.writeLong(c.ring[i]);
-          }
-          out.writeLong(c.lifetime);
-          out.writeLong(c.day);
-          out.writeInt(c.dayCount);
+        // holds in flight are not impressions: leave them out of the snapshot
+        forOutstanding(s, (c, h) -> c.remove(h.timeMillis, h.day));
+        try {
+          writeStripe(out, m);
+        } finally {
+          forOutstanding(s, (c, h) -> c.add(h.timeMillis, h.day));
         }
       }
+    }
+  }
+
+  private void forOutstanding(int s, java.util.function.BiConsumer<Counter, CapHold> f) {
+    for (CapHold h : outstanding[s]) {
+      if (h.campaign >= 0) {
+        Counter c = counters[s].get(key(h.user, h.campaign, false));
+        if (c != null) {
+          f.accept(c, h);
+        }
+      }
+      if (h.advertiser >= 0) {
+        Counter c = counters[s].get(key(h.user, h.advertiser, true));
+        if (c != null) {
+          f.accept(c, h);
+        }
+      }
+    }
+  }
+
+  private static void writeStripe(DataOutput out, Long2ObjectOpenHashMap<Counter> m)
+      throws IOException {
+    out.writeInt(m.size());
+    for (Long2ObjectMap.Entry<Counter> e : m.long2ObjectEntrySet()) {
+      Counter c = e.getValue();
+      out.writeLong(e.getLongKey());
+      out.writeInt(c.ring.length);
+      out.writeInt(c.size);
+      for (int i = 0; i < c.size; i++) {
+        out.writeLong(c.ring[i]);
+      }
+      out.writeLong(c.lifetime);
+      out.writeLong(c.day);
+      out.writeInt(c.dayCount);
     }
   }
 

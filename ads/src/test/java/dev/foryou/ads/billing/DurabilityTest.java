@@ -310,6 +310,36 @@ class DurabilityTest {
   }
 
   @Test
+  void snapshot_holdsInFlight_areNotCountedAfterRestart() {
+    Path dir = tmp.resolve("holds");
+    try (AdAccounting a = open(dir)) {
+      a.registerCampaign(
+          CampaignBudget.of("c", "adv", 1_000_000, 1_000_000, PacingMode.ASAP, ZONE));
+      a.setCampaignCaps("c", List.of(new CapRule(CapWindow.lifetime(), 2)));
+      CapHold served = a.caps().tryAcquire("u", "c", "adv", T0);
+      a.ledger()
+          .recordImpression(
+              new AdImpression("i1", "u", "adv", "c", "g", "", PricingModel.CPM, 1_000_000, T0),
+              0,
+              served);
+      CapHold inFlight = a.caps().tryAcquire("u", "c", "adv", T0 + 1);
+      assertThat(inFlight.granted()).isTrue();
+      assertThat(a.caps().tryAcquire("u", "c", "adv", T0 + 2).granted()).isFalse();
+      assertThatThrownBy(() -> a.caps().release(served))
+          .as("a served impression's hold cannot be given back")
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(a.pacer().reserve("c", 500, T0)).isTrue();
+      a.snapshot();
+      assertThat(a.caps().campaignCount("u", "c", CapWindow.lifetime(), T0)).isEqualTo(2);
+    }
+    try (AdAccounting b = open(dir)) {
+      assertThat(b.caps().campaignCount("u", "c", CapWindow.lifetime(), T0)).isEqualTo(1);
+      assertThat(b.pacer().heldMicros("c")).isZero();
+      assertThat(b.caps().tryAcquire("u", "c", "adv", T0 + 3).granted()).isTrue();
+    }
+  }
+
+  @Test
   void corruptRecordInTheMiddle_failsLoudly() throws IOException {
     Path dir = tmp.resolve("corrupt");
     try (AdAccounting a = open(dir)) {
