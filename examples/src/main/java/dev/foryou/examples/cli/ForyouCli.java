@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ForyouCli.Version.class,
     description = "An embeddable For You feed engine with an ad auction on top.",
-    subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class, AuctionCommand.class})
 public final class ForyouCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
