@@ -16,6 +16,28 @@ import java.util.Objects;
  * the auction it calls {@link #ledger()}{@code .recordImpression} (which charges CPM at the
  * clearing price and settles the hold) and later {@code recordClick}.
  *
+ * <pre>{@code
+ * AdAccounting money = AdAccounting.builder().zone(ZoneId.of("Europe/Berlin"))
+ *     .directory(Path.of("/var/lib/ads")).build();          // recovers if the directory has state
+ * money.registerCampaign(CampaignBudget.of("c1", "nike", Money.ofUnits("500"),
+ *     CampaignBudget.UNLIMITED, PacingMode.EVEN, ZoneId.of("Europe/Berlin")));
+ * money.setCampaignCaps("c1", List.of(new CapRule(CapWindow.calendarDay(), 3)));
+ *
+ * // per auction, per eligible campaign
+ * if (money.pacer().admit("c1", now) > 0) {
+ *   CapHold cap = money.caps().tryAcquire(user, "c1", "nike", now);
+ *   if (cap.granted()) { ... bid ... }
+ * }
+ * // for the winner: hold the most it can cost (CPM: ceil(bid / 1000)), serve, bill
+ * long hold = (bidCpmMicros + 999) / 1000;
+ * if (money.pacer().reserve("c1", hold, now)) {
+ *   money.ledger().recordImpression(new AdImpression(impressionId, user, "nike", "c1", "g1",
+ *       creatorOfTheVideo, PricingModel.CPM, clearingCpmMicros, now), hold, cap);
+ * }
+ * // losers: money.caps().release(cap); an unserved winner: money.pacer().release("c1", hold)
+ * money.ledger().recordClick(new AdClick(clickId, impressionId, clickTime));
+ * }</pre>
+ *
  * <p><b>Durability</b> (when {@link Builder#directory} is set): every configuration change and
  * every billing event is appended to {@code events.log} (records of {@code [length][CRC32C]
  * [payload]}) before it takes effect; {@link #snapshot()} writes {@code snapshot.bin} atomically
