@@ -39,13 +39,16 @@ import java.util.Objects;
  * }</pre>
  *
  * <p><b>Durability</b> (when {@link Builder#directory} is set): every configuration change and
- * every billing event is appended to {@code events.log} (records of {@code [length][CRC32C]
- * [payload]}) before it takes effect; {@link #snapshot()} writes {@code snapshot.bin} atomically
- * (temp file, then rename) with the log offset it covers. Opening the directory loads the snapshot
- * and replays the log after it; a torn last record (crash mid-write) is dropped with a warning and
- * reported by {@link #recovery()}. Replay is idempotent by event id, so a crash never
- * double-charges. Budget holds and cap holds in flight are not durable (they are released by the
- * restart); auction counts survive through snapshots only.
+ * every billing event is appended to the current log file {@code events-<seq>.log} (records of
+ * {@code [int length][int CRC32C][payload]}) before it takes effect. {@link #snapshot()} starts the
+ * next log file, writes {@code snapshot.bin} (all state plus the log it continues from, with a
+ * CRC32C) to a temp file, forces it and renames it atomically, then deletes the older logs. Opening
+ * the directory loads the snapshot and replays every log from it on, in order; a torn last record
+ * (crash mid-write) is dropped with a {@code java.util.logging} warning, cut off the file and
+ * reported by {@link #recovery()}; a bad record followed by more data fails the open. Replay is
+ * idempotent by event id, so a crash (also between snapshot steps) never double-charges. Budget
+ * holds and cap holds in flight are not durable (a restart releases them); auction counts for win
+ * rates survive through snapshots only.
  *
  * <p>Thread-safe.
  */

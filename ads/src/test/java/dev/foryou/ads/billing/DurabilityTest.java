@@ -181,6 +181,11 @@ class DurabilityTest {
             .as("seed %d", seed)
             .isEqualTo(before);
         b.snapshot();
+        try {
+          assertThat(AccountingImpl.logSeqs(dir)).as("older logs compacted away").hasSize(1);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
       try (AdAccounting c = open(dir)) {
         assertThat(c.recovery().recordsReplayed()).as("seed %d", seed).isZero();
@@ -205,7 +210,7 @@ class DurabilityTest {
         ops.get(i).accept(a);
       }
       a.snapshot();
-      sizeBefore = Files.size(dir.resolve("events.log"));
+      sizeBefore = Files.size(AccountingImpl.currentLog(dir));
       a.ledger()
           .recordImpression(
               new AdImpression(
@@ -219,11 +224,12 @@ class DurabilityTest {
                   5_000_000,
                   T0 + 999_999_999L),
               0);
-      sizeAfter = Files.size(dir.resolve("events.log"));
+      sizeAfter = Files.size(AccountingImpl.currentLog(dir));
     }
     assertThat(sizeAfter).isGreaterThan(sizeBefore + 8);
     // the crash: the last record is cut in the middle of its payload
-    try (FileChannel ch = FileChannel.open(dir.resolve("events.log"), StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(AccountingImpl.currentLog(dir), StandardOpenOption.WRITE)) {
       ch.truncate(sizeBefore + (sizeAfter - sizeBefore) / 2);
     }
     AdAccounting reference = open(null);
@@ -233,7 +239,7 @@ class DurabilityTest {
     try (AdAccounting b = open(dir)) {
       assertThat(b.recovery().tornBytesDropped()).isEqualTo((sizeAfter - sizeBefore) / 2);
       assertThat(fingerprint(b)).isEqualTo(fingerprint(reference));
-      assertThat(Files.size(dir.resolve("events.log"))).isEqualTo(sizeBefore);
+      assertThat(Files.size(AccountingImpl.currentLog(dir))).isEqualTo(sizeBefore);
       // the retried event is charged once
       Charge c =
           b.ledger()
@@ -279,18 +285,21 @@ class DurabilityTest {
     long size;
     try (AdAccounting a = open(dir)) {
       ops.forEach(op -> op.accept(a));
-      size = Files.size(dir.resolve("events.log"));
+      size = Files.size(AccountingImpl.currentLog(dir));
     }
-    byte[] full = Files.readAllBytes(dir.resolve("events.log"));
+    byte[] full = Files.readAllBytes(AccountingImpl.currentLog(dir));
     AdAccounting all = open(null);
     ops.forEach(op -> op.accept(all));
     long fullSpend = all.ledger().totals().advertiserSpendMicros();
     for (int cut = 0; cut < size; cut += 23) {
       Path d = tmp.resolve("cut" + cut);
       Files.createDirectories(d);
-      Files.write(d.resolve("events.log"), java.util.Arrays.copyOf(full, cut));
+      Files.write(AccountingImpl.logFile(d, 1), java.util.Arrays.copyOf(full, cut));
       try (AdAccounting b = open(d)) {
         long spend = b.ledger().totals().advertiserSpendMicros();
+        if (cut > size / 2) {
+          assertThat(b.recovery().recordsReplayed()).as("cut at %d", cut).isPositive();
+        }
         assertThat(spend).as("cut at %d", cut).isLessThanOrEqualTo(fullSpend);
         // replaying the whole stream on top finishes exactly where an uninterrupted run did
         ops.forEach(
@@ -340,12 +349,42 @@ class DurabilityTest {
   }
 
   @Test
+  void crashDuringSnapshot_oldSnapshotPlusAllLogs_recoverExactly() throws IOException {
+    Path dir = tmp.resolve("midsnap");
+    List<Consumer<AdAccounting>> ops = script(13, 400);
+    String expected;
+    try (AdAccounting a = open(dir)) {
+      for (int i = 0; i < 150; i++) {
+        ops.get(i).accept(a);
+      }
+      a.snapshot(); // snapshot 1 -> log 2
+      for (int i = 150; i < 300; i++) {
+        ops.get(i).accept(a);
+      }
+      byte[] oldSnapshot = Files.readAllBytes(dir.resolve("snapshot.bin"));
+      byte[] log2 = Files.readAllBytes(AccountingImpl.logFile(dir, 2));
+      a.snapshot(); // snapshot 2 -> log 3
+      for (int i = 300; i < ops.size(); i++) {
+        ops.get(i).accept(a);
+      }
+      expected = fingerprint(a);
+      // the crash: the new snapshot never reached its name, the old log was not yet deleted
+      Files.write(dir.resolve("snapshot.bin"), oldSnapshot);
+      Files.write(AccountingImpl.logFile(dir, 2), log2);
+    }
+    try (AdAccounting b = open(dir)) {
+      assertThat(b.recovery().recordsReplayed()).isGreaterThan(150);
+      assertThat(fingerprint(b)).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void corruptRecordInTheMiddle_failsLoudly() throws IOException {
     Path dir = tmp.resolve("corrupt");
     try (AdAccounting a = open(dir)) {
       script(5, 50).forEach(op -> op.accept(a));
     }
-    Path log = dir.resolve("events.log");
+    Path log = AccountingImpl.currentLog(dir);
     byte[] bytes = Files.readAllBytes(log);
     bytes[20] ^= 0x5A; // inside the first record's payload
     Files.write(log, bytes);
