@@ -220,6 +220,7 @@ final class AccountingImpl implements AdAccounting {
   }
 
   private void logConfig(Writer w) {
+    ledger.checkOpen();
     EventLog log = ledger.log();
     if (log == null) {
       return;
@@ -258,6 +259,7 @@ final class AccountingImpl implements AdAccounting {
       return;
     }
     synchronized (ledger) {
+      ledger.checkOpen();
       Path tmp = dir.resolve(SNAPSHOT_FILE + ".tmp");
       try {
         // rotate: later events go to a new log file, which the snapshot points at
@@ -317,6 +319,7 @@ final class AccountingImpl implements AdAccounting {
           LOG.warning("closing the event log failed: " + e);
         }
         ledger.attachLog(null);
+        ledger.markClosed();
       }
     }
   }

@@ -123,7 +123,10 @@ public interface AdAccounting extends Closeable {
    */
   RecoveryStatus recovery();
 
-  /** Flushes and closes the event log. */
+  /**
+   * Flushes and closes the event log; a durable instance then refuses events, configuration changes
+   * and snapshots with {@link IllegalStateException} (they could no longer be logged).
+   */
   @Override
   void close();
 

@@ -44,6 +44,7 @@ final class LedgerImpl implements Ledger, Reports {
   private final long qualifiedVideoMillis;
   private final long qualifiedWatchMillis;
   private EventLog log;
+  private boolean closed;
 
   private final HashSet<String> seen = new HashSet<>();
   private final HashMap<String, Imp> impressions = new HashMap<>();
@@ -96,6 +97,17 @@ final class LedgerImpl implements Ledger, Reports {
 
   synchronized void attachLog(EventLog log) {
     this.log = log;
+  }
+
+  /** After close a durable ledger refuses events (they could not be logged). */
+  synchronized void markClosed() {
+    closed = true;
+  }
+
+  synchronized void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("ad accounting is closed");
+    }
   }
 
   synchronized EventLog log() {
@@ -201,6 +213,7 @@ final class LedgerImpl implements Ledger, Reports {
   }
 
   private void writeLog(Object event) {
+    checkOpen();
     if (log == null) {
       return;
     }

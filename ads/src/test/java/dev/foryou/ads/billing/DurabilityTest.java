@@ -379,6 +379,27 @@ class DurabilityTest {
   }
 
   @Test
+  void closed_durableInstance_refusesEvents() {
+    AdAccounting a = open(tmp.resolve("closed"));
+    a.registerCampaign(CampaignBudget.of("c", "adv", 1_000, 1_000, PacingMode.ASAP, ZONE));
+    a.close();
+    assertThatThrownBy(
+            () ->
+                a.ledger()
+                    .recordImpression(
+                        new AdImpression("i", "u", "adv", "c", "g", "", PricingModel.CPM, 1, T0),
+                        0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> a.ledger().recordClick(new AdClick("k", "i", T0)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> a.setCampaignCaps("c", List.of()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(a::snapshot).isInstanceOf(IllegalStateException.class);
+    a.close(); // idempotent
+  }
+
+  @Test
   void corruptRecordInTheMiddle_failsLoudly() throws IOException {
     Path dir = tmp.resolve("corrupt");
     try (AdAccounting a = open(dir)) {
