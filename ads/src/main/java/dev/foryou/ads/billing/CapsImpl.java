@@ -117,11 +117,48 @@ final class CapsImpl implements FrequencyCaps {
     requireId(userId, "userId");
     requireId(campaignId, "campaignId");
     requireId(advertiserId, "advertiserId");
-    int c = campaigns.intern(campaignId);
-    int a = advertisers.intern(advertiserId);
+    return acquire(
+        users.intern(userId),
+        campaigns.intern(campaignId),
+        advertisers.intern(advertiserId),
+        nowMillis);
+  }
+
+  @Override
+  public int userIndex(String userId) {
+    requireId(userId, "userId");
+    return users.intern(userId);
+  }
+
+  @Override
+  public int campaignIndex(String campaignId) {
+    requireId(campaignId, "campaignId");
+    return campaigns.intern(campaignId);
+  }
+
+  @Override
+  public int advertiserIndex(String advertiserId) {
+    requireId(advertiserId, "advertiserId");
+    return advertisers.intern(advertiserId);
+  }
+
+  @Override
+  public CapHold tryAcquire(int user, int campaign, int advertiser, long nowMillis) {
+    checkIndex(user, users, "user");
+    checkIndex(campaign, campaigns, "campaign");
+    checkIndex(advertiser, advertisers, "advertiser");
+    return acquire(user, campaign, advertiser, nowMillis);
+  }
+
+  private static void checkIndex(int idx, IdMap ids, String name) {
+    if (idx < 0 || idx >= ids.size()) {
+      throw new IllegalArgumentException("unknown " + name + " index: " + idx);
+    }
+  }
+
+  private CapHold acquire(int u, int c, int a, long nowMillis) {
     Rules cr = rulesAt(campaignRules, c);
     Rules ar = rulesAt(advertiserRules, a);
-    int u = users.intern(userId);
     long day = dayOf(nowMillis);
     if (cr == null && ar == null) {
       return new CapHold(true, u, -1, -1, nowMillis, day);
