@@ -51,6 +51,9 @@ final class AccountingImpl implements AdAccounting {
             b.minClickDelayMillis == null ? 500L : b.minClickDelayMillis,
             b.qualifiedVideoMillis == null ? 60_000L : b.qualifiedVideoMillis,
             b.qualifiedWatchMillis == null ? 5_000L : b.qualifiedWatchMillis);
+    if (b.idRetentionDays != null) {
+      ledger.retentionDays(b.idRetentionDays);
+    }
     this.dir = b.directory;
     this.fsync = Boolean.TRUE.equals(b.fsync);
     if (dir == null) {

@@ -148,6 +148,7 @@ public interface AdAccounting extends Closeable {
     Long qualifiedVideoMillis;
     Long qualifiedWatchMillis;
     Long pacingSlotMillis;
+    Integer idRetentionDays;
     Path directory;
     Boolean fsync;
 
@@ -260,6 +261,24 @@ public interface AdAccounting extends Closeable {
             "pacingSlotMillis must be >= 1000 and divide one hour: " + millis);
       }
       this.pacingSlotMillis = millis;
+      return this;
+    }
+
+    /**
+     * Bounds memory: event ids (and impressions, for click validation) are kept this many days
+     * behind the newest event's day (in the accounting zone) and then forgotten; events older than
+     * that are refused as {@link Outcome#TOO_OLD} (free), so a forgotten id can never be charged
+     * twice. Default: ids are kept forever.
+     *
+     * @param days 1..3650
+     * @return this
+     */
+    public Builder idRetentionDays(int days) {
+      once(idRetentionDays, "idRetentionDays");
+      if (days < 1 || days > 3650) {
+        throw new IllegalArgumentException("idRetentionDays must be in 1..3650: " + days);
+      }
+      this.idRetentionDays = days;
       return this;
     }
 

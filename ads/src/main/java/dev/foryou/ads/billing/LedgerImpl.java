@@ -69,6 +69,13 @@ final class LedgerImpl implements Ledger, Reports {
   private long invalidRepeat;
   private long invalidFast;
   private long qualifiedViews;
+  private long tooOld;
+
+  // event-id retention: ids (and impressions) older than this many days behind the newest event
+  // are forgotten, and events that old are refused, so the id set stays bounded
+  private long retentionDays = Long.MAX_VALUE;
+  private long newestDay = Long.MIN_VALUE;
+  private final java.util.TreeMap<Long, ArrayList<String>> idsByDay = new java.util.TreeMap<>();
 
   LedgerImpl(
       PacerImpl pacer,
@@ -93,6 +100,41 @@ final class LedgerImpl implements Ledger, Reports {
     int[] a = new int[n];
     java.util.Arrays.fill(a, -1);
     return a;
+  }
+
+  void retentionDays(long days) {
+    this.retentionDays = days;
+  }
+
+  /** Whether an event is older than the id retention (it can no longer be deduplicated). */
+  private boolean tooOld(long ts) {
+    if (retentionDays == Long.MAX_VALUE || newestDay == Long.MIN_VALUE) {
+      return false;
+    }
+    if (day(ts) < newestDay - retentionDays) {
+      tooOld++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Files an accepted id under its day and forgets ids that left the retention window. */
+  private void remember(String id, long ts) {
+    if (retentionDays == Long.MAX_VALUE) {
+      return;
+    }
+    long d = day(ts);
+    idsByDay.computeIfAbsent(d, k -> new ArrayList<>()).add(id);
+    if (d > newestDay) {
+      newestDay = d;
+      long keepFrom = newestDay - retentionDays;
+      while (!idsByDay.isEmpty() && idsByDay.firstKey() < keepFrom) {
+        for (String old : idsByDay.pollFirstEntry().getValue()) {
+          seen.remove(old);
+          impressions.remove(old);
+        }
+      }
+    }
   }
 
   synchronized void attachLog(EventLog log) {
@@ -294,8 +336,18 @@ final class LedgerImpl implements Ledger, Reports {
   private Charge applyImpression(AdImpression e, long hold, CapHold capHold) {
     int c = pacer.indexOf(e.campaignId());
     PacerImpl.Campaign pc = pacer.campaign(c);
+    boolean old = tooOld(e.timestampMillis());
     // impression ids live in the impression table, other ids in the seen set: one namespace
-    if (seen.contains(e.eventId()) || impressions.containsKey(e.eventId())) {
+    if (old || seen.contains(e.eventId()) || impressions.containsKey(e.eventId())) {
+      if (old) {
+        if (hold > 0) {
+          pc.release(Math.min(hold, pc.held));
+        }
+        if (capHold.granted() && !capHold.released.get()) {
+          caps.release(capHold);
+        }
+        return new Charge(Outcome.TOO_OLD, 0, 0);
+      }
       duplicates++;
       if (hold > 0) {
         pc.release(Math.min(hold, pc.held));
@@ -309,6 +361,7 @@ final class LedgerImpl implements Ledger, Reports {
     int cr = e.creatorId().isEmpty() ? -1 : creators.intern(e.creatorId());
     impressions.put(
         e.eventId(), new Imp(c, g, cr, e.pricing(), e.priceMicros(), e.timestampMillis()));
+    remember(e.eventId(), e.timestampMillis());
     long nominal = 0;
     if (e.pricing() == PricingModel.CPM) {
       if (c >= cpmCarry.length) {
@@ -363,10 +416,14 @@ final class LedgerImpl implements Ledger, Reports {
   }
 
   private Charge applyClick(AdClick e) {
+    if (tooOld(e.timestampMillis())) {
+      return new Charge(Outcome.TOO_OLD, 0, 0);
+    }
     if (impressions.containsKey(e.eventId()) || !seen.add(e.eventId())) {
       duplicates++;
       return new Charge(Outcome.DUPLICATE, 0, 0);
     }
+    remember(e.eventId(), e.timestampMillis());
     Imp imp = impressions.get(e.impressionId());
     if (imp == null) {
       invalidNoImpression++;
@@ -406,10 +463,14 @@ final class LedgerImpl implements Ledger, Reports {
   }
 
   private Charge applyView(VideoView e) {
+    if (tooOld(e.timestampMillis())) {
+      return new Charge(Outcome.TOO_OLD, 0, 0);
+    }
     if (impressions.containsKey(e.eventId()) || !seen.add(e.eventId())) {
       duplicates++;
       return new Charge(Outcome.DUPLICATE, 0, 0);
     }
+    remember(e.eventId(), e.timestampMillis());
     int cr = creators.intern(e.creatorId());
     CreatorAcc acc = grow(creatorAccs, cr, CreatorAcc::new);
     long key = ((long) viewers.intern(e.userId()) << 32) | videos.intern(e.videoId());
@@ -480,7 +541,8 @@ final class LedgerImpl implements Ledger, Reports {
         invalidNoImpression,
         invalidRepeat,
         invalidFast,
-        qualifiedViews);
+        qualifiedViews,
+        tooOld);
   }
 
   private long fund(long views) {
@@ -720,9 +782,19 @@ final class LedgerImpl implements Ledger, Reports {
           invalidNoImpression,
           invalidRepeat,
           invalidFast,
-          qualifiedViews
+          qualifiedViews,
+          tooOld,
+          newestDay
         }) {
       out.writeLong(v);
+    }
+    out.writeInt(idsByDay.size());
+    for (Map.Entry<Long, ArrayList<String>> e : idsByDay.entrySet()) {
+      out.writeLong(e.getKey());
+      out.writeInt(e.getValue().size());
+      for (String id : e.getValue()) {
+        out.writeUTF(id);
+      }
     }
   }
 
@@ -800,5 +872,17 @@ final class LedgerImpl implements Ledger, Reports {
     invalidRepeat = in.readLong();
     invalidFast = in.readLong();
     qualifiedViews = in.readLong();
+    tooOld = in.readLong();
+    newestDay = in.readLong();
+    int days = in.readInt();
+    for (int i = 0; i < days; i++) {
+      long d = in.readLong();
+      int n2 = in.readInt();
+      ArrayList<String> ids = new ArrayList<>(n2);
+      for (int k = 0; k < n2; k++) {
+        ids.add(in.readUTF());
+      }
+      idsByDay.put(d, ids);
+    }
   }
 }

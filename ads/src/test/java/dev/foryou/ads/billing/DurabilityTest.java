@@ -400,6 +400,49 @@ class DurabilityTest {
   }
 
   @Test
+  void idRetention_survivesSnapshotAndReplay() {
+    Path dir = tmp.resolve("retention");
+    long day = 86_400_000L;
+    java.util.function.Supplier<AdAccounting> opener =
+        () -> AdAccounting.builder().zone(ZONE).idRetentionDays(1).directory(dir).build();
+    java.util.function.LongFunction<AdImpression> imp =
+        t ->
+            new AdImpression(
+                "i" + t, "u", "adv", "c", "g", "", PricingModel.CPM, 2_000_000, T0 + t * day / 4);
+    try (AdAccounting a = opener.get()) {
+      a.registerCampaign(
+          CampaignBudget.of(
+              "c",
+              "adv",
+              CampaignBudget.UNLIMITED,
+              CampaignBudget.UNLIMITED,
+              PacingMode.ASAP,
+              ZONE));
+      for (long t = 0; t < 8; t++) { // two days, four impressions a day
+        a.ledger().recordImpression(imp.apply(t), 0);
+        if (t == 5) {
+          a.snapshot();
+        }
+      }
+    }
+    for (int restart = 0; restart < 2; restart++) {
+      try (AdAccounting b = opener.get()) {
+        assertThat(b.ledger().recordImpression(imp.apply(4), 0).outcome())
+            .isEqualTo(Outcome.DUPLICATE);
+        assertThat(b.ledger().recordImpression(imp.apply(7), 0).outcome())
+            .isEqualTo(Outcome.DUPLICATE);
+        assertThat(b.ledger().totals().advertiserSpendMicros()).isEqualTo(8 * 2_000);
+        b.ledger().recordImpression(imp.apply(8 + restart * 4), 0); // a new day moves the window
+        b.snapshot();
+      }
+    }
+    try (AdAccounting c = opener.get()) {
+      assertThat(c.ledger().recordImpression(imp.apply(3), 0).outcome()).isEqualTo(Outcome.TOO_OLD);
+      assertThat(c.ledger().totals().advertiserSpendMicros()).isEqualTo(10 * 2_000);
+    }
+  }
+
+  @Test
   void corruptRecordInTheMiddle_failsLoudly() throws IOException {
     Path dir = tmp.resolve("corrupt");
     try (AdAccounting a = open(dir)) {
