@@ -59,6 +59,9 @@ public class PacingBenchmark {
   private String[] advertiserIds;
   private int[] pick;
   private String[] users;
+  private int[] userIdx;
+  private int[] capCampaign;
+  private int[] capAdvertiser;
   private int cursor;
   private long now;
 
@@ -105,6 +108,16 @@ public class PacingBenchmark {
     for (int u = 0; u < users.length; u++) {
       users[u] = "user-" + Long.toHexString(rnd.nextLong());
     }
+    userIdx = new int[users.length];
+    for (int u = 0; u < users.length; u++) {
+      userIdx[u] = caps.userIndex(users[u]);
+    }
+    capCampaign = new int[campaigns];
+    capAdvertiser = new int[campaigns];
+    for (int c = 0; c < campaigns; c++) {
+      capCampaign[c] = caps.campaignIndex(campaignIds[c]);
+      capAdvertiser[c] = caps.advertiserIndex(advertiserIds[c]);
+    }
     now = T0;
   }
 
@@ -128,6 +141,25 @@ public class PacingBenchmark {
       bh.consume(true);
     }
     bh.consume(winner);
+  }
+
+  /**
+   * As {@link #capsPerAuction}, through the {@code int}-keyed entry point.
+   *
+   * @param bh sink
+   */
+  @Benchmark
+  public void capsPerAuctionInt(Blackhole bh) {
+    now += 5;
+    int user = userIdx[(cursor & 0x7FFFFFFF) % userIdx.length];
+    for (int k = 0; k < candidates; k++) {
+      int c = pick[cursor++ & (POOL - 1)];
+      CapHold h = caps.tryAcquire(user, capCampaign[c], capAdvertiser[c], now);
+      if (h.granted()) {
+        caps.release(h);
+      }
+      bh.consume(h);
+    }
   }
 
   /**

@@ -24,14 +24,17 @@ import java.util.zip.CheckedOutputStream;
 final class AccountingImpl implements AdAccounting {
   private static final Logger LOG = Logger.getLogger(AccountingImpl.class.getName());
   private static final int MAGIC = 0x46594143; // "FYAC"
-  private static final int VERSION = 1;
-  static final String LOG_FILE = "events.log";
+  private static final int VERSION = 2;
+  private static final String LOG_PREFIX = "events-";
+  private static final String LOG_SUFFIX = ".log";
   static final String SNAPSHOT_FILE = "snapshot.bin";
 
   private final PacerImpl pacer;
   private final CapsImpl caps;
   private final LedgerImpl ledger;
   private final Path dir;
+  private final boolean fsync;
+  private long logSeq;
   private final RecoveryStatus recovery;
 
   AccountingImpl(AdAccounting.Builder b) {
@@ -48,31 +51,99 @@ final class AccountingImpl implements AdAccounting {
             b.minClickDelayMillis == null ? 500L : b.minClickDelayMillis,
             b.qualifiedVideoMillis == null ? 60_000L : b.qualifiedVideoMillis,
             b.qualifiedWatchMillis == null ? 5_000L : b.qualifiedWatchMillis);
+    if (b.idRetentionDays != null) {
+      ledger.retentionDays(b.idRetentionDays);
+    }
     this.dir = b.directory;
+    this.fsync = Boolean.TRUE.equals(b.fsync);
     if (dir == null) {
       recovery = RecoveryStatus.FRESH;
       return;
     }
     try {
       Files.createDirectories(dir);
+      long snapSeq = 1;
       long from = 0;
       boolean loaded = false;
       Path snap = dir.resolve(SNAPSHOT_FILE);
       if (Files.exists(snap)) {
-        from = loadSnapshot(snap);
+        long[] pos = loadSnapshot(snap);
+        snapSeq = pos[0];
+        from = pos[1];
         loaded = true;
       }
-      EventLog.Replayed r =
-          EventLog.replay(dir.resolve(LOG_FILE), from, in -> ledger.replay(in, this));
-      ledger.attachLog(
-          new EventLog(dir.resolve(LOG_FILE), r.validEnd(), Boolean.TRUE.equals(b.fsync)));
-      recovery = new RecoveryStatus(loaded, r.records(), r.tornBytes());
+      List<Long> seqs = logSeqs(dir);
+      long lastSeq = snapSeq;
+      long lastEnd = 0;
+      long records = 0;
+      long torn = 0;
+      for (int i = 0; i < seqs.size(); i++) {
+        long seq = seqs.get(i);
+        if (seq < snapSeq) {
+          continue;
+        }
+        EventLog.Replayed r =
+            EventLog.replay(
+                logFile(dir, seq), seq == snapSeq ? from : 0, in -> ledger.replay(in, this));
+        if (r.tornBytes() > 0 && i != seqs.size() - 1) {
+          throw new IOException("torn record inside the rotated log " + logFile(dir, seq));
+        }
+        records += r.records();
+        torn += r.tornBytes();
+        lastSeq = seq;
+        lastEnd = r.validEnd();
+      }
+      if (from > 0 && !seqs.contains(snapSeq)) {
+        throw new IOException("snapshot refers to missing log " + logFile(dir, snapSeq));
+      }
+      logSeq = lastSeq;
+      ledger.attachLog(new EventLog(logFile(dir, lastSeq), lastEnd, fsync));
+      deleteLogsBefore(snapSeq);
+      recovery = new RecoveryStatus(loaded, records, torn);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open ad accounting in " + dir, e);
     }
   }
 
-  private long loadSnapshot(Path snap) throws IOException {
+  static Path logFile(Path dir, long seq) {
+    return dir.resolve(String.format("%s%016d%s", LOG_PREFIX, seq, LOG_SUFFIX));
+  }
+
+  /** The sequence numbers of the log files in a directory, ascending. */
+  static List<Long> logSeqs(Path dir) throws IOException {
+    List<Long> seqs = new java.util.ArrayList<>();
+    try (var files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(LOG_PREFIX) && n.endsWith(LOG_SUFFIX)) {
+          try {
+            seqs.add(
+                Long.parseLong(n.substring(LOG_PREFIX.length(), n.length() - LOG_SUFFIX.length())));
+          } catch (NumberFormatException ignored) {
+            // not ours
+          }
+        }
+      }
+    }
+    java.util.Collections.sort(seqs);
+    return seqs;
+  }
+
+  /** The log file events are appended to now (for tests and tools). */
+  static Path currentLog(Path dir) throws IOException {
+    List<Long> seqs = logSeqs(dir);
+    return logFile(dir, seqs.isEmpty() ? 1 : seqs.get(seqs.size() - 1));
+  }
+
+  private void deleteLogsBefore(long seq) throws IOException {
+    for (long s : logSeqs(dir)) {
+      if (s < seq) {
+        Files.deleteIfExists(logFile(dir, s));
+      }
+    }
+  }
+
+  private long[] loadSnapshot(Path snap) throws IOException {
     byte[] all = Files.readAllBytes(snap);
     if (all.length < 4) {
       throw new IOException("snapshot too short: " + snap);
@@ -91,11 +162,12 @@ final class AccountingImpl implements AdAccounting {
     if (in.readInt() != MAGIC || in.readInt() != VERSION) {
       throw new IOException("not a version " + VERSION + " snapshot: " + snap);
     }
+    long seq = in.readLong();
     long offset = in.readLong();
     pacer.read(in);
     caps.read(in);
     ledger.read(in);
-    return offset;
+    return new long[] {seq, offset};
   }
 
   void applyRegister(CampaignBudget budget) {
@@ -105,8 +177,8 @@ final class AccountingImpl implements AdAccounting {
   @Override
   public void registerCampaign(CampaignBudget budget) {
     Objects.requireNonNull(budget, "budget");
-    pacer.checkRegister(budget);
     synchronized (ledger) {
+      pacer.checkRegister(budget); // under the lock: a logged record always replays
       logConfig(
           out -> {
             out.writeByte(Codec.REGISTER_CAMPAIGN);
@@ -151,6 +223,7 @@ final class AccountingImpl implements AdAccounting {
   }
 
   private void logConfig(Writer w) {
+    ledger.checkOpen();
     EventLog log = ledger.log();
     if (log == null) {
       return;
@@ -189,11 +262,16 @@ final class AccountingImpl implements AdAccounting {
       return;
     }
     synchronized (ledger) {
+      ledger.checkOpen();
       Path tmp = dir.resolve(SNAPSHOT_FILE + ".tmp");
       try {
-        EventLog log = ledger.log();
-        log.sync();
-        long offset = log.position();
+        // rotate: later events go to a new log file, which the snapshot points at
+        EventLog old = ledger.log();
+        old.sync();
+        long next = logSeq + 1;
+        ledger.attachLog(new EventLog(logFile(dir, next), 0, fsync));
+        old.close();
+        logSeq = next;
         try (FileChannel ch =
             FileChannel.open(
                 tmp,
@@ -205,7 +283,8 @@ final class AccountingImpl implements AdAccounting {
           DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
           out.writeInt(MAGIC);
           out.writeInt(VERSION);
-          out.writeLong(offset);
+          out.writeLong(next);
+          out.writeLong(0);
           pacer.write(out);
           caps.write(out);
           ledger.write(out);
@@ -219,6 +298,7 @@ final class AccountingImpl implements AdAccounting {
             dir.resolve(SNAPSHOT_FILE),
             StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
+        deleteLogsBefore(next); // compaction: the snapshot covers them
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write snapshot in " + dir, e);
       }
@@ -242,6 +322,7 @@ final class AccountingImpl implements AdAccounting {
           LOG.warning("closing the event log failed: " + e);
         }
         ledger.attachLog(null);
+        ledger.markClosed();
       }
     }
   }

@@ -16,14 +16,39 @@ import java.util.Objects;
  * the auction it calls {@link #ledger()}{@code .recordImpression} (which charges CPM at the
  * clearing price and settles the hold) and later {@code recordClick}.
  *
+ * <pre>{@code
+ * AdAccounting money = AdAccounting.builder().zone(ZoneId.of("Europe/Berlin"))
+ *     .directory(Path.of("/var/lib/ads")).build();          // recovers if the directory has state
+ * money.registerCampaign(CampaignBudget.of("c1", "nike", Money.ofUnits("500"),
+ *     CampaignBudget.UNLIMITED, PacingMode.EVEN, ZoneId.of("Europe/Berlin")));
+ * money.setCampaignCaps("c1", List.of(new CapRule(CapWindow.calendarDay(), 3)));
+ *
+ * // per auction, per eligible campaign
+ * if (money.pacer().admit("c1", now) > 0) {
+ *   CapHold cap = money.caps().tryAcquire(user, "c1", "nike", now);
+ *   if (cap.granted()) { ... bid ... }
+ * }
+ * // for the winner: hold the most it can cost (CPM: ceil(bid / 1000)), serve, bill
+ * long hold = (bidCpmMicros + 999) / 1000;
+ * if (money.pacer().reserve("c1", hold, now)) {
+ *   money.ledger().recordImpression(new AdImpression(impressionId, user, "nike", "c1", "g1",
+ *       creatorOfTheVideo, PricingModel.CPM, clearingCpmMicros, now), hold, cap);
+ * }
+ * // losers: money.caps().release(cap); an unserved winner: money.pacer().release("c1", hold)
+ * money.ledger().recordClick(new AdClick(clickId, impressionId, clickTime));
+ * }</pre>
+ *
  * <p><b>Durability</b> (when {@link Builder#directory} is set): every configuration change and
- * every billing event is appended to {@code events.log} (records of {@code [length][CRC32C]
- * [payload]}) before it takes effect; {@link #snapshot()} writes {@code snapshot.bin} atomically
- * (temp file, then rename) with the log offset it covers. Opening the directory loads the snapshot
- * and replays the log after it; a torn last record (crash mid-write) is dropped with a warning and
- * reported by {@link #recovery()}. Replay is idempotent by event id, so a crash never
- * double-charges. Budget holds and cap holds in flight are not durable (they are released by the
- * restart); auction counts survive through snapshots only.
+ * every billing event is appended to the current log file {@code events-<seq>.log} (records of
+ * {@code [int length][int CRC32C][payload]}) before it takes effect. {@link #snapshot()} starts the
+ * next log file, writes {@code snapshot.bin} (all state plus the log it continues from, with a
+ * CRC32C) to a temp file, forces it and renames it atomically, then deletes the older logs. Opening
+ * the directory loads the snapshot and replays every log from it on, in order; a torn last record
+ * (crash mid-write) is dropped with a {@code java.util.logging} warning, cut off the file and
+ * reported by {@link #recovery()}; a bad record followed by more data fails the open. Replay is
+ * idempotent by event id, so a crash (also between snapshot steps) never double-charges. Budget
+ * holds and cap holds in flight are not durable (a restart releases them); auction counts for win
+ * rates survive through snapshots only.
  *
  * <p>Thread-safe.
  */
@@ -98,7 +123,10 @@ public interface AdAccounting extends Closeable {
    */
   RecoveryStatus recovery();
 
-  /** Flushes and closes the event log. */
+  /**
+   * Flushes and closes the event log; a durable instance then refuses events, configuration changes
+   * and snapshots with {@link IllegalStateException} (they could no longer be logged).
+   */
   @Override
   void close();
 
@@ -120,6 +148,7 @@ public interface AdAccounting extends Closeable {
     Long qualifiedVideoMillis;
     Long qualifiedWatchMillis;
     Long pacingSlotMillis;
+    Integer idRetentionDays;
     Path directory;
     Boolean fsync;
 
@@ -232,6 +261,24 @@ public interface AdAccounting extends Closeable {
             "pacingSlotMillis must be >= 1000 and divide one hour: " + millis);
       }
       this.pacingSlotMillis = millis;
+      return this;
+    }
+
+    /**
+     * Bounds memory: event ids (and impressions, for click validation) are kept this many days
+     * behind the newest event's day (in the accounting zone) and then forgotten; events older than
+     * that are refused as {@link Outcome#TOO_OLD} (free), so a forgotten id can never be charged
+     * twice. Default: ids are kept forever.
+     *
+     * @param days 1..3650
+     * @return this
+     */
+    public Builder idRetentionDays(int days) {
+      once(idRetentionDays, "idRetentionDays");
+      if (days < 1 || days > 3650) {
+        throw new IllegalArgumentException("idRetentionDays must be in 1..3650: " + days);
+      }
+      this.idRetentionDays = days;
       return this;
     }
 

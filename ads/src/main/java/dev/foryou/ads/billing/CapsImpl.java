@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,6 +35,10 @@ final class CapsImpl implements FrequencyCaps {
   @SuppressWarnings("unchecked")
   private final Long2ObjectOpenHashMap<Counter>[] counters = new Long2ObjectOpenHashMap[STRIPES];
 
+  /** Granted holds not yet released or committed, per stripe (left out of snapshots). */
+  @SuppressWarnings("unchecked")
+  private final HashSet<CapHold>[] outstanding = new HashSet[STRIPES];
+
   private volatile DayCache dayCache = new DayCache(Long.MIN_VALUE, Long.MIN_VALUE, 0);
 
   CapsImpl(ZoneId zone) {
@@ -41,6 +46,7 @@ final class CapsImpl implements FrequencyCaps {
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new Object();
       counters[i] = new Long2ObjectOpenHashMap<>();
+      outstanding[i] = new HashSet<>();
     }
   }
 
@@ -111,11 +117,48 @@ final class CapsImpl implements FrequencyCaps {
     requireId(userId, "userId");
     requireId(campaignId, "campaignId");
     requireId(advertiserId, "advertiserId");
-    int c = campaigns.intern(campaignId);
-    int a = advertisers.intern(advertiserId);
+    return acquire(
+        users.intern(userId),
+        campaigns.intern(campaignId),
+        advertisers.intern(advertiserId),
+        nowMillis);
+  }
+
+  @Override
+  public int userIndex(String userId) {
+    requireId(userId, "userId");
+    return users.intern(userId);
+  }
+
+  @Override
+  public int campaignIndex(String campaignId) {
+    requireId(campaignId, "campaignId");
+    return campaigns.intern(campaignId);
+  }
+
+  @Override
+  public int advertiserIndex(String advertiserId) {
+    requireId(advertiserId, "advertiserId");
+    return advertisers.intern(advertiserId);
+  }
+
+  @Override
+  public CapHold tryAcquire(int user, int campaign, int advertiser, long nowMillis) {
+    checkIndex(user, users, "user");
+    checkIndex(campaign, campaigns, "campaign");
+    checkIndex(advertiser, advertisers, "advertiser");
+    return acquire(user, campaign, advertiser, nowMillis);
+  }
+
+  private static void checkIndex(int idx, IdMap ids, String name) {
+    if (idx < 0 || idx >= ids.size()) {
+      throw new IllegalArgumentException("unknown " + name + " index: " + idx);
+    }
+  }
+
+  private CapHold acquire(int u, int c, int a, long nowMillis) {
     Rules cr = rulesAt(campaignRules, c);
     Rules ar = rulesAt(advertiserRules, a);
-    int u = users.intern(userId);
     long day = dayOf(nowMillis);
     if (cr == null && ar == null) {
       return new CapHold(true, u, -1, -1, nowMillis, day);
@@ -135,7 +178,9 @@ final class CapsImpl implements FrequencyCaps {
       if (ac != null) {
         ac.add(nowMillis, day);
       }
-      return new CapHold(true, u, cc == null ? -1 : c, ac == null ? -1 : a, nowMillis, day);
+      CapHold h = new CapHold(true, u, cc == null ? -1 : c, ac == null ? -1 : a, nowMillis, day);
+      outstanding[s].add(h);
+      return h;
     }
   }
 
@@ -171,11 +216,14 @@ final class CapsImpl implements FrequencyCaps {
       return;
     }
     if (!hold.released.compareAndSet(false, true)) {
-      throw new IllegalArgumentException("cap hold already released or used: " + hold);
+      // released by another thread after checkCommit: count the impression directly, as replay
+      restore(userId, campaignId, advertiserId, ts);
+      return;
     }
     long day = dayOf(ts);
     int s = hold.user & (STRIPES - 1);
     synchronized (locks[s]) {
+      outstanding[s].remove(hold);
       Long2ObjectOpenHashMap<Counter> m = counters[s];
       if (hold.campaign >= 0) {
         Counter c = m.get(key(hold.user, hold.campaign, false));
@@ -238,18 +286,24 @@ final class CapsImpl implements FrequencyCaps {
     }
     int s = hold.user & (STRIPES - 1);
     synchronized (locks[s]) {
+      outstanding[s].remove(hold);
       Long2ObjectOpenHashMap<Counter> m = counters[s];
       if (hold.campaign >= 0) {
-        Counter c = m.get(key(hold.user, hold.campaign, false));
-        if (c != null) {
-          c.remove(hold.timeMillis, hold.day);
-        }
+        drop(m, key(hold.user, hold.campaign, false), hold);
       }
       if (hold.advertiser >= 0) {
-        Counter c = m.get(key(hold.user, hold.advertiser, true));
-        if (c != null) {
-          c.remove(hold.timeMillis, hold.day);
-        }
+        drop(m, key(hold.user, hold.advertiser, true), hold);
+      }
+    }
+  }
+
+  /** Removes a released hold's count; forgets counters that become empty (saves memory). */
+  private static void drop(Long2ObjectOpenHashMap<Counter> m, long key, CapHold hold) {
+    Counter c = m.get(key);
+    if (c != null) {
+      c.remove(hold.timeMillis, hold.day);
+      if (c.lifetime <= 0) {
+        m.remove(key);
       }
     }
   }
@@ -297,20 +351,48 @@ final class CapsImpl implements FrequencyCaps {
     for (int s = 0; s < STRIPES; s++) {
       synchronized (locks[s]) {
         Long2ObjectOpenHashMap<Counter> m = counters[s];
-        out.writeInt(m.size());
-        for (Long2ObjectMap.Entry<Counter> e : m.long2ObjectEntrySet()) {
-          Counter c = e.getValue();
-          out.writeLong(e.getLongKey());
-          out.writeInt(c.ring.length);
-          out.writeInt(c.size);
-          for (int i = 0; i < c.size; i++) {
-            out.writeLong(c.ring[i]);
-          }
-          out.writeLong(c.lifetime);
-          out.writeLong(c.day);
-          out.writeInt(c.dayCount);
+        // holds in flight are not impressions: leave them out of the snapshot
+        forOutstanding(s, (c, h) -> c.remove(h.timeMillis, h.day));
+        try {
+          writeStripe(out, m);
+        } finally {
+          forOutstanding(s, (c, h) -> c.add(h.timeMillis, h.day));
         }
       }
+    }
+  }
+
+  private void forOutstanding(int s, java.util.function.BiConsumer<Counter, CapHold> f) {
+    for (CapHold h : outstanding[s]) {
+      if (h.campaign >= 0) {
+        Counter c = counters[s].get(key(h.user, h.campaign, false));
+        if (c != null) {
+          f.accept(c, h);
+        }
+      }
+      if (h.advertiser >= 0) {
+        Counter c = counters[s].get(key(h.user, h.advertiser, true));
+        if (c != null) {
+          f.accept(c, h);
+        }
+      }
+    }
+  }
+
+  private static void writeStripe(DataOutput out, Long2ObjectOpenHashMap<Counter> m)
+      throws IOException {
+    out.writeInt(m.size());
+    for (Long2ObjectMap.Entry<Counter> e : m.long2ObjectEntrySet()) {
+      Counter c = e.getValue();
+      out.writeLong(e.getLongKey());
+      out.writeInt(c.ring.length);
+      out.writeInt(c.size);
+      for (int i = 0; i < c.size; i++) {
+        out.writeLong(c.ring[i]);
+      }
+      out.writeLong(c.lifetime);
+      out.writeLong(c.day);
+      out.writeInt(c.dayCount);
     }
   }
 

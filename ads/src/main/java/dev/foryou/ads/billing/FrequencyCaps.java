@@ -29,6 +29,47 @@ public interface FrequencyCaps {
   CapHold tryAcquire(String userId, String campaignId, String advertiserId, long nowMillis);
 
   /**
+   * Returns the dense index of a user for {@link #tryAcquire(int, int, int, long)}, assigning one
+   * on first sight.
+   *
+   * @param userId the user
+   * @return its index
+   * @throws IllegalArgumentException if the id is empty
+   */
+  int userIndex(String userId);
+
+  /**
+   * Returns the dense index of a campaign for {@link #tryAcquire(int, int, int, long)}.
+   *
+   * @param campaignId the campaign
+   * @return its index
+   * @throws IllegalArgumentException if the id is empty
+   */
+  int campaignIndex(String campaignId);
+
+  /**
+   * Returns the dense index of an advertiser for {@link #tryAcquire(int, int, int, long)}.
+   *
+   * @param advertiserId the advertiser
+   * @return its index
+   * @throws IllegalArgumentException if the id is empty
+   */
+  int advertiserIndex(String advertiserId);
+
+  /**
+   * The hot-path form of {@link #tryAcquire(String, String, String, long)} over indexes from {@link
+   * #userIndex}, {@link #campaignIndex} and {@link #advertiserIndex}.
+   *
+   * @param user the user index
+   * @param campaign the campaign index
+   * @param advertiser the campaign's advertiser index
+   * @param nowMillis now
+   * @return a granted hold, or {@link CapHold#DENIED}
+   * @throws IllegalArgumentException if an index was never assigned
+   */
+  CapHold tryAcquire(int user, int campaign, int advertiser, long nowMillis);
+
+  /**
    * Gives back a granted hold whose impression was not shown. Releasing {@link CapHold#DENIED} does
    * nothing.
    *

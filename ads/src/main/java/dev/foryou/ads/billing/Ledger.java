@@ -100,7 +100,13 @@ public interface Ledger {
    */
   CreatorStatement creatorStatement(String creatorId, LocalDate from, LocalDate to);
 
-  /** Checks an id is non-null and non-empty. */
+  /**
+   * Checks an id is non-null and non-empty (shared by the event records).
+   *
+   * @param id the id
+   * @param name its name, for the message
+   * @throws IllegalArgumentException if {@code id} is empty
+   */
   static void requireId(String id, String name) {
     Objects.requireNonNull(id, name);
     if (id.isEmpty()) {

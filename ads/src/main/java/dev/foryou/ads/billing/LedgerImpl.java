@@ -21,8 +21,9 @@ import java.util.Objects;
 /*
  * The ledger applies events one at a time under its own lock: live calls first append the event
  * to the log (if any), then apply it; replay applies logged events through the same code, so the
- * state after replay equals the state before the crash. Idempotency is by event id (a set of all
- * ids seen); duplicates are logged too, so their counters replay exactly.
+ * state after replay equals the state before the crash. Idempotency is by event id (impression ids
+ * are the keys of the impression table, click and view ids are kept in a set; both are checked);
+ * duplicates are logged too, so their counters replay exactly.
  */
 final class LedgerImpl implements Ledger, Reports {
   static final int IMPR = 0;
@@ -43,6 +44,7 @@ final class LedgerImpl implements Ledger, Reports {
   private final long qualifiedVideoMillis;
   private final long qualifiedWatchMillis;
   private EventLog log;
+  private boolean closed;
 
   private final HashSet<String> seen = new HashSet<>();
   private final HashMap<String, Imp> impressions = new HashMap<>();
@@ -67,6 +69,13 @@ final class LedgerImpl implements Ledger, Reports {
   private long invalidRepeat;
   private long invalidFast;
   private long qualifiedViews;
+  private long tooOld;
+
+  // event-id retention: ids (and impressions) older than this many days behind the newest event
+  // are forgotten, and events that old are refused, so the id set stays bounded
+  private long retentionDays = Long.MAX_VALUE;
+  private long newestDay = Long.MIN_VALUE;
+  private final java.util.TreeMap<Long, ArrayList<String>> idsByDay = new java.util.TreeMap<>();
 
   LedgerImpl(
       PacerImpl pacer,
@@ -93,8 +102,54 @@ final class LedgerImpl implements Ledger, Reports {
     return a;
   }
 
+  void retentionDays(long days) {
+    this.retentionDays = days;
+  }
+
+  /** Whether an event is older than the id retention (it can no longer be deduplicated). */
+  private boolean tooOld(long ts) {
+    if (retentionDays == Long.MAX_VALUE || newestDay == Long.MIN_VALUE) {
+      return false;
+    }
+    if (day(ts) < newestDay - retentionDays) {
+      tooOld++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Files an accepted id under its day and forgets ids that left the retention window. */
+  private void remember(String id, long ts) {
+    if (retentionDays == Long.MAX_VALUE) {
+      return;
+    }
+    long d = day(ts);
+    idsByDay.computeIfAbsent(d, k -> new ArrayList<>()).add(id);
+    if (d > newestDay) {
+      newestDay = d;
+      long keepFrom = newestDay - retentionDays;
+      while (!idsByDay.isEmpty() && idsByDay.firstKey() < keepFrom) {
+        for (String old : idsByDay.pollFirstEntry().getValue()) {
+          seen.remove(old);
+          impressions.remove(old);
+        }
+      }
+    }
+  }
+
   synchronized void attachLog(EventLog log) {
     this.log = log;
+  }
+
+  /** After close a durable ledger refuses events (they could not be logged). */
+  synchronized void markClosed() {
+    closed = true;
+  }
+
+  synchronized void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("ad accounting is closed");
+    }
   }
 
   synchronized EventLog log() {
@@ -183,11 +238,24 @@ final class LedgerImpl implements Ledger, Reports {
     return list.get(idx);
   }
 
+  private long dayStart = Long.MAX_VALUE;
+  private long dayEnd = Long.MIN_VALUE;
+  private long dayIndex;
+
+  /** Epoch day of an instant in the accounting zone (boundaries cached; called under the lock). */
   private long day(long millis) {
-    return Instant.ofEpochMilli(millis).atZone(zone).toLocalDate().toEpochDay();
+    if (millis >= dayStart && millis < dayEnd) {
+      return dayIndex;
+    }
+    LocalDate d = Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
+    dayStart = d.atStartOfDay(zone).toInstant().toEpochMilli();
+    dayEnd = d.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    dayIndex = d.toEpochDay();
+    return dayIndex;
   }
 
   private void writeLog(Object event) {
+    checkOpen();
     if (log == null) {
       return;
     }
@@ -268,7 +336,18 @@ final class LedgerImpl implements Ledger, Reports {
   private Charge applyImpression(AdImpression e, long hold, CapHold capHold) {
     int c = pacer.indexOf(e.campaignId());
     PacerImpl.Campaign pc = pacer.campaign(c);
-    if (!seen.add(e.eventId())) {
+    boolean old = tooOld(e.timestampMillis());
+    // impression ids live in the impression table, other ids in the seen set: one namespace
+    if (old || seen.contains(e.eventId()) || impressions.containsKey(e.eventId())) {
+      if (old) {
+        if (hold > 0) {
+          pc.release(Math.min(hold, pc.held));
+        }
+        if (capHold.granted() && !capHold.released.get()) {
+          caps.release(capHold);
+        }
+        return new Charge(Outcome.TOO_OLD, 0, 0);
+      }
       duplicates++;
       if (hold > 0) {
         pc.release(Math.min(hold, pc.held));
@@ -282,6 +361,7 @@ final class LedgerImpl implements Ledger, Reports {
     int cr = e.creatorId().isEmpty() ? -1 : creators.intern(e.creatorId());
     impressions.put(
         e.eventId(), new Imp(c, g, cr, e.pricing(), e.priceMicros(), e.timestampMillis()));
+    remember(e.eventId(), e.timestampMillis());
     long nominal = 0;
     if (e.pricing() == PricingModel.CPM) {
       if (c >= cpmCarry.length) {
@@ -336,10 +416,14 @@ final class LedgerImpl implements Ledger, Reports {
   }
 
   private Charge applyClick(AdClick e) {
-    if (!seen.add(e.eventId())) {
+    if (tooOld(e.timestampMillis())) {
+      return new Charge(Outcome.TOO_OLD, 0, 0);
+    }
+    if (impressions.containsKey(e.eventId()) || !seen.add(e.eventId())) {
       duplicates++;
       return new Charge(Outcome.DUPLICATE, 0, 0);
     }
+    remember(e.eventId(), e.timestampMillis());
     Imp imp = impressions.get(e.impressionId());
     if (imp == null) {
       invalidNoImpression++;
@@ -379,10 +463,14 @@ final class LedgerImpl implements Ledger, Reports {
   }
 
   private Charge applyView(VideoView e) {
-    if (!seen.add(e.eventId())) {
+    if (tooOld(e.timestampMillis())) {
+      return new Charge(Outcome.TOO_OLD, 0, 0);
+    }
+    if (impressions.containsKey(e.eventId()) || !seen.add(e.eventId())) {
       duplicates++;
       return new Charge(Outcome.DUPLICATE, 0, 0);
     }
+    remember(e.eventId(), e.timestampMillis());
     int cr = creators.intern(e.creatorId());
     CreatorAcc acc = grow(creatorAccs, cr, CreatorAcc::new);
     long key = ((long) viewers.intern(e.userId()) << 32) | videos.intern(e.videoId());
@@ -453,7 +541,8 @@ final class LedgerImpl implements Ledger, Reports {
         invalidNoImpression,
         invalidRepeat,
         invalidFast,
-        qualifiedViews);
+        qualifiedViews,
+        tooOld);
   }
 
   private long fund(long views) {
@@ -573,7 +662,7 @@ final class LedgerImpl implements Ledger, Reports {
     return b.dailyMicros() == CampaignBudget.UNLIMITED ? 0 : b.dailyMicros();
   }
 
-  /** Counters per local hour of {@code day} in {@code zone}; 25-hour days fold into hour 23. */
+  /** Counters per wall-clock hour of {@code day} in {@code zone}. */
   private static long[][] hourly(Buckets s, ZoneId zone, LocalDate day) {
     long[][] out = new long[24][N];
     if (s == null) {
@@ -588,7 +677,8 @@ final class LedgerImpl implements Ledger, Reports {
       if (b == null) {
         continue;
       }
-      int local = (int) Math.min(23, Math.max(0, (h * HOUR - start) / HOUR));
+      // the wall-clock hour: on a 25-hour day both 02:00s add up, a 23-hour day skips one
+      int local = Instant.ofEpochMilli(Math.max(start, h * HOUR)).atZone(zone).getHour();
       for (int k = 0; k < N; k++) {
         out[local][k] += b[k];
       }
@@ -692,9 +782,19 @@ final class LedgerImpl implements Ledger, Reports {
           invalidNoImpression,
           invalidRepeat,
           invalidFast,
-          qualifiedViews
+          qualifiedViews,
+          tooOld,
+          newestDay
         }) {
       out.writeLong(v);
+    }
+    out.writeInt(idsByDay.size());
+    for (Map.Entry<Long, ArrayList<String>> e : idsByDay.entrySet()) {
+      out.writeLong(e.getKey());
+      out.writeInt(e.getValue().size());
+      for (String id : e.getValue()) {
+        out.writeUTF(id);
+      }
     }
   }
 
@@ -772,5 +872,17 @@ final class LedgerImpl implements Ledger, Reports {
     invalidRepeat = in.readLong();
     invalidFast = in.readLong();
     qualifiedViews = in.readLong();
+    tooOld = in.readLong();
+    newestDay = in.readLong();
+    int days = in.readInt();
+    for (int i = 0; i < days; i++) {
+      long d = in.readLong();
+      int n2 = in.readInt();
+      ArrayList<String> ids = new ArrayList<>(n2);
+      for (int k = 0; k < n2; k++) {
+        ids.add(in.readUTF());
+      }
+      idsByDay.put(d, ids);
+    }
   }
 }

@@ -19,6 +19,7 @@ package dev.foryou.ads.billing;
  * @param invalidRepeatClick second clicks on one impression
  * @param invalidTooFast clicks too soon after the impression
  * @param qualifiedViews views qualified for the creator fund
+ * @param tooOld events refused because they were older than the event-id retention
  */
 public record LedgerTotals(
     long advertiserSpendMicros,
@@ -32,4 +33,5 @@ public record LedgerTotals(
     long invalidNoImpression,
     long invalidRepeatClick,
     long invalidTooFast,
-    long qualifiedViews) {}
+    long qualifiedViews,
+    long tooOld) {}

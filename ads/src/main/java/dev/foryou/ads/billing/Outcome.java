@@ -15,5 +15,10 @@ public enum Outcome {
   /** A view counted for the creator fund. */
   QUALIFIED_VIEW,
   /** A view that does not qualify (short video, short watch, or a repeat view). */
-  UNQUALIFIED_VIEW
+  UNQUALIFIED_VIEW,
+  /**
+   * An event older than the event-id retention behind the newest event: it can no longer be told
+   * from a duplicate, so it is refused and free.
+   */
+  TOO_OLD
 }

@@ -474,7 +474,9 @@ final class PacerImpl implements BudgetPacer {
      */
     synchronized long charge(long ts, long nominal, long hold) {
       held -= Math.min(hold, held);
-      roll(ts);
+      // only the day moves here: the controller learns from admit() calls, so replaying a log
+      // (no auctions) leaves its estimates as they were
+      rollDay(ts);
       long day = dayOf(ts);
       long spent = day == dayIndex ? daySpent : pastDays.getOrDefault(day, 0L);
       long cap = Math.min(budget.dailyMicros() - spent, budget.lifetimeMicros() - lifetimeSpent);

@@ -181,6 +181,11 @@ class DurabilityTest {
             .as("seed %d", seed)
             .isEqualTo(before);
         b.snapshot();
+        try {
+          assertThat(AccountingImpl.logSeqs(dir)).as("older logs compacted away").hasSize(1);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
       try (AdAccounting c = open(dir)) {
         assertThat(c.recovery().recordsReplayed()).as("seed %d", seed).isZero();
@@ -205,7 +210,7 @@ class DurabilityTest {
         ops.get(i).accept(a);
       }
       a.snapshot();
-      sizeBefore = Files.size(dir.resolve("events.log"));
+      sizeBefore = Files.size(AccountingImpl.currentLog(dir));
       a.ledger()
           .recordImpression(
               new AdImpression(
@@ -219,11 +224,12 @@ class DurabilityTest {
                   5_000_000,
                   T0 + 999_999_999L),
               0);
-      sizeAfter = Files.size(dir.resolve("events.log"));
+      sizeAfter = Files.size(AccountingImpl.currentLog(dir));
     }
     assertThat(sizeAfter).isGreaterThan(sizeBefore + 8);
     // the crash: the last record is cut in the middle of its payload
-    try (FileChannel ch = FileChannel.open(dir.resolve("events.log"), StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(AccountingImpl.currentLog(dir), StandardOpenOption.WRITE)) {
       ch.truncate(sizeBefore + (sizeAfter - sizeBefore) / 2);
     }
     AdAccounting reference = open(null);
@@ -233,7 +239,7 @@ class DurabilityTest {
     try (AdAccounting b = open(dir)) {
       assertThat(b.recovery().tornBytesDropped()).isEqualTo((sizeAfter - sizeBefore) / 2);
       assertThat(fingerprint(b)).isEqualTo(fingerprint(reference));
-      assertThat(Files.size(dir.resolve("events.log"))).isEqualTo(sizeBefore);
+      assertThat(Files.size(AccountingImpl.currentLog(dir))).isEqualTo(sizeBefore);
       // the retried event is charged once
       Charge c =
           b.ledger()
@@ -279,18 +285,21 @@ class DurabilityTest {
     long size;
     try (AdAccounting a = open(dir)) {
       ops.forEach(op -> op.accept(a));
-      size = Files.size(dir.resolve("events.log"));
+      size = Files.size(AccountingImpl.currentLog(dir));
     }
-    byte[] full = Files.readAllBytes(dir.resolve("events.log"));
+    byte[] full = Files.readAllBytes(AccountingImpl.currentLog(dir));
     AdAccounting all = open(null);
     ops.forEach(op -> op.accept(all));
     long fullSpend = all.ledger().totals().advertiserSpendMicros();
     for (int cut = 0; cut < size; cut += 23) {
       Path d = tmp.resolve("cut" + cut);
       Files.createDirectories(d);
-      Files.write(d.resolve("events.log"), java.util.Arrays.copyOf(full, cut));
+      Files.write(AccountingImpl.logFile(d, 1), java.util.Arrays.copyOf(full, cut));
       try (AdAccounting b = open(d)) {
         long spend = b.ledger().totals().advertiserSpendMicros();
+        if (cut > size / 2) {
+          assertThat(b.recovery().recordsReplayed()).as("cut at %d", cut).isPositive();
+        }
         assertThat(spend).as("cut at %d", cut).isLessThanOrEqualTo(fullSpend);
         // replaying the whole stream on top finishes exactly where an uninterrupted run did
         ops.forEach(
@@ -310,12 +319,136 @@ class DurabilityTest {
   }
 
   @Test
+  void snapshot_holdsInFlight_areNotCountedAfterRestart() {
+    Path dir = tmp.resolve("holds");
+    try (AdAccounting a = open(dir)) {
+      a.registerCampaign(
+          CampaignBudget.of("c", "adv", 1_000_000, 1_000_000, PacingMode.ASAP, ZONE));
+      a.setCampaignCaps("c", List.of(new CapRule(CapWindow.lifetime(), 2)));
+      CapHold served = a.caps().tryAcquire("u", "c", "adv", T0);
+      a.ledger()
+          .recordImpression(
+              new AdImpression("i1", "u", "adv", "c", "g", "", PricingModel.CPM, 1_000_000, T0),
+              0,
+              served);
+      CapHold inFlight = a.caps().tryAcquire("u", "c", "adv", T0 + 1);
+      assertThat(inFlight.granted()).isTrue();
+      assertThat(a.caps().tryAcquire("u", "c", "adv", T0 + 2).granted()).isFalse();
+      assertThatThrownBy(() -> a.caps().release(served))
+          .as("a served impression's hold cannot be given back")
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(a.pacer().reserve("c", 500, T0)).isTrue();
+      a.snapshot();
+      assertThat(a.caps().campaignCount("u", "c", CapWindow.lifetime(), T0)).isEqualTo(2);
+    }
+    try (AdAccounting b = open(dir)) {
+      assertThat(b.caps().campaignCount("u", "c", CapWindow.lifetime(), T0)).isEqualTo(1);
+      assertThat(b.pacer().heldMicros("c")).isZero();
+      assertThat(b.caps().tryAcquire("u", "c", "adv", T0 + 3).granted()).isTrue();
+    }
+  }
+
+  @Test
+  void crashDuringSnapshot_oldSnapshotPlusAllLogs_recoverExactly() throws IOException {
+    Path dir = tmp.resolve("midsnap");
+    List<Consumer<AdAccounting>> ops = script(13, 400);
+    String expected;
+    try (AdAccounting a = open(dir)) {
+      for (int i = 0; i < 150; i++) {
+        ops.get(i).accept(a);
+      }
+      a.snapshot(); // snapshot 1 -> log 2
+      for (int i = 150; i < 300; i++) {
+        ops.get(i).accept(a);
+      }
+      byte[] oldSnapshot = Files.readAllBytes(dir.resolve("snapshot.bin"));
+      byte[] log2 = Files.readAllBytes(AccountingImpl.logFile(dir, 2));
+      a.snapshot(); // snapshot 2 -> log 3
+      for (int i = 300; i < ops.size(); i++) {
+        ops.get(i).accept(a);
+      }
+      expected = fingerprint(a);
+      // the crash: the new snapshot never reached its name, the old log was not yet deleted
+      Files.write(dir.resolve("snapshot.bin"), oldSnapshot);
+      Files.write(AccountingImpl.logFile(dir, 2), log2);
+    }
+    try (AdAccounting b = open(dir)) {
+      assertThat(b.recovery().recordsReplayed()).isGreaterThan(150);
+      assertThat(fingerprint(b)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void closed_durableInstance_refusesEvents() {
+    AdAccounting a = open(tmp.resolve("closed"));
+    a.registerCampaign(CampaignBudget.of("c", "adv", 1_000, 1_000, PacingMode.ASAP, ZONE));
+    a.close();
+    assertThatThrownBy(
+            () ->
+                a.ledger()
+                    .recordImpression(
+                        new AdImpression("i", "u", "adv", "c", "g", "", PricingModel.CPM, 1, T0),
+                        0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> a.ledger().recordClick(new AdClick("k", "i", T0)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> a.setCampaignCaps("c", List.of()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(a::snapshot).isInstanceOf(IllegalStateException.class);
+    a.close(); // idempotent
+  }
+
+  @Test
+  void idRetention_survivesSnapshotAndReplay() {
+    Path dir = tmp.resolve("retention");
+    long day = 86_400_000L;
+    java.util.function.Supplier<AdAccounting> opener =
+        () -> AdAccounting.builder().zone(ZONE).idRetentionDays(1).directory(dir).build();
+    java.util.function.LongFunction<AdImpression> imp =
+        t ->
+            new AdImpression(
+                "i" + t, "u", "adv", "c", "g", "", PricingModel.CPM, 2_000_000, T0 + t * day / 4);
+    try (AdAccounting a = opener.get()) {
+      a.registerCampaign(
+          CampaignBudget.of(
+              "c",
+              "adv",
+              CampaignBudget.UNLIMITED,
+              CampaignBudget.UNLIMITED,
+              PacingMode.ASAP,
+              ZONE));
+      for (long t = 0; t < 8; t++) { // two days, four impressions a day
+        a.ledger().recordImpression(imp.apply(t), 0);
+        if (t == 5) {
+          a.snapshot();
+        }
+      }
+    }
+    for (int restart = 0; restart < 2; restart++) {
+      try (AdAccounting b = opener.get()) {
+        assertThat(b.ledger().recordImpression(imp.apply(4), 0).outcome())
+            .isEqualTo(Outcome.DUPLICATE);
+        assertThat(b.ledger().recordImpression(imp.apply(7), 0).outcome())
+            .isEqualTo(Outcome.DUPLICATE);
+        assertThat(b.ledger().totals().advertiserSpendMicros()).isEqualTo(8 * 2_000);
+        b.ledger().recordImpression(imp.apply(8 + restart * 4), 0); // a new day moves the window
+        b.snapshot();
+      }
+    }
+    try (AdAccounting c = opener.get()) {
+      assertThat(c.ledger().recordImpression(imp.apply(3), 0).outcome()).isEqualTo(Outcome.TOO_OLD);
+      assertThat(c.ledger().totals().advertiserSpendMicros()).isEqualTo(10 * 2_000);
+    }
+  }
+
+  @Test
   void corruptRecordInTheMiddle_failsLoudly() throws IOException {
     Path dir = tmp.resolve("corrupt");
     try (AdAccounting a = open(dir)) {
       script(5, 50).forEach(op -> op.accept(a));
     }
-    Path log = dir.resolve("events.log");
+    Path log = AccountingImpl.currentLog(dir);
     byte[] bytes = Files.readAllBytes(log);
     bytes[20] ^= 0x5A; // inside the first record's payload
     Files.write(log, bytes);

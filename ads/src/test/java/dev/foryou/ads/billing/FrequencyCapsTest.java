@@ -177,6 +177,27 @@ class FrequencyCapsTest {
   }
 
   @Test
+  void tryAcquire_intIndexes_sameCountsAsStrings() {
+    AdAccounting acc = accounting();
+    acc.setCampaignCaps("c1", List.of(new CapRule(CapWindow.hours(1), 2)));
+    FrequencyCaps caps = acc.caps();
+    int u = caps.userIndex("u");
+    int c = caps.campaignIndex("c1");
+    int a = caps.advertiserIndex("a");
+    assertThat(caps.tryAcquire(u, c, a, T0).granted()).isTrue();
+    assertThat(caps.tryAcquire("u", "c1", "a", T0 + 1).granted()).isTrue();
+    assertThat(caps.tryAcquire(u, c, a, T0 + 2).granted()).isFalse();
+    assertThat(caps.campaignCount("u", "c1", CapWindow.hours(1), T0 + 3)).isEqualTo(2);
+    assertThatThrownBy(() -> caps.tryAcquire(u, 999, a, T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("999");
+    assertThatThrownBy(() -> caps.tryAcquire(-1, c, a, T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> caps.userIndex("")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void badInput_rejectedWithNamedValue() {
     AdAccounting acc = accounting();
     FrequencyCaps caps = acc.caps();

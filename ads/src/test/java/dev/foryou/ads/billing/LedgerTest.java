@@ -325,6 +325,46 @@ class LedgerTest {
   }
 
   @Test
+  void idRetention_forgetsOldIdsAndRefusesOldEvents() {
+    AdAccounting acc = AdAccounting.builder().idRetentionDays(2).minClickDelayMillis(0).build();
+    acc.registerCampaign(
+        CampaignBudget.of(
+            "c",
+            "a",
+            CampaignBudget.UNLIMITED,
+            CampaignBudget.UNLIMITED,
+            PacingMode.ASAP,
+            ZoneOffset.UTC));
+    Ledger l = acc.ledger();
+    long day = 86_400_000L;
+    AdImpression first =
+        new AdImpression("i0", "u", "a", "c", "g", "", PricingModel.CPC, 100_000, T0);
+    assertThat(l.recordImpression(first, 0).outcome()).isEqualTo(Outcome.RECORDED);
+    assertThat(l.recordClick(new AdClick("k0", "i0", T0 + 1_000)).advertiserMicros())
+        .isEqualTo(100_000);
+    l.recordImpression(
+        new AdImpression("i1", "u", "a", "c", "g", "", PricingModel.CPC, 100_000, T0 + day), 0);
+    assertThat(l.recordImpression(first, 0).outcome())
+        .as("within retention: a duplicate")
+        .isEqualTo(Outcome.DUPLICATE);
+    // three days later: day 0 leaves the window
+    l.recordImpression(
+        new AdImpression("i3", "u", "a", "c", "g", "", PricingModel.CPC, 100_000, T0 + 3 * day), 0);
+    assertThat(l.recordImpression(first, 0)).isEqualTo(new Charge(Outcome.TOO_OLD, 0, 0));
+    assertThat(l.recordClick(new AdClick("k0", "i0", T0 + 2_000)).outcome())
+        .isEqualTo(Outcome.TOO_OLD);
+    assertThat(l.recordClick(new AdClick("k1", "i1", T0 + day + 5)).advertiserMicros())
+        .as("day 1 is still inside")
+        .isEqualTo(100_000);
+    LedgerTotals t = l.totals();
+    assertThat(t.tooOld()).isEqualTo(2);
+    assertThat(t.advertiserSpendMicros()).isEqualTo(200_000);
+    assertThatThrownBy(() -> AdAccounting.builder().idRetentionDays(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0");
+  }
+
+  @Test
   void creatorMoney_shareAndFundPayoutsPerPeriod() {
     AdAccounting acc =
         AdAccounting.builder()

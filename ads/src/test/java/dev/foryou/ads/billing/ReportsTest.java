@@ -125,6 +125,47 @@ class ReportsTest {
   }
 
   @Test
+  void campaign_daylightSavingDay_spendInWallClockHours() {
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    LocalDate springForward = LocalDate.of(2026, 3, 29); // 02:00 -> 03:00, a 23-hour day
+    AdAccounting acc = AdAccounting.builder().build();
+    acc.registerCampaign(
+        CampaignBudget.of("c", "a", 2_400_000, CampaignBudget.UNLIMITED, PacingMode.ASAP, berlin));
+    long at0330 = springForward.atTime(3, 30).atZone(berlin).toInstant().toEpochMilli();
+    long at2330 = springForward.atTime(23, 30).atZone(berlin).toInstant().toEpochMilli();
+    acc.ledger()
+        .recordImpression(
+            new AdImpression("i1", "u", "a", "c", "g", "", PricingModel.CPM, 1_000_000, at0330), 0);
+    acc.ledger()
+        .recordImpression(
+            new AdImpression("i2", "u", "a", "c", "g", "", PricingModel.CPM, 2_000_000, at2330), 0);
+    long[] spend = acc.reports().campaign("a", "c", springForward).hourlySpendMicros();
+    assertThat(spend[3]).isEqualTo(1_000);
+    assertThat(spend[23]).isEqualTo(2_000);
+    assertThat(spend[2]).isZero();
+  }
+
+  @Test
+  void lateEvent_forEarlierDay_chargedToThatDaysBudget() {
+    AdAccounting acc = AdAccounting.builder().build();
+    acc.registerCampaign(
+        CampaignBudget.of("c", "a", 5_000, CampaignBudget.UNLIMITED, PacingMode.ASAP, ZONE));
+    Ledger l = acc.ledger();
+    l.recordImpression(
+        new AdImpression(
+            "i1", "u", "a", "c", "g", "", PricingModel.CPM, 4_000_000, T0 + 86_400_000L),
+        0);
+    // arrives late: belongs to the day before, whose budget is untouched
+    Charge late =
+        l.recordImpression(
+            new AdImpression("i0", "u", "a", "c", "g", "", PricingModel.CPM, 4_000_000, T0), 0);
+    assertThat(late.advertiserMicros()).isEqualTo(4_000);
+    assertThat(acc.pacer().spentOn("c", DAY)).isEqualTo(4_000);
+    assertThat(acc.pacer().spentOn("c", DAY.plusDays(1))).isEqualTo(4_000);
+    assertThat(acc.reports().campaign("a", "c", DAY).spendMicros()).isEqualTo(4_000);
+  }
+
+  @Test
   void reports_otherAdvertisersData_denied() {
     AdAccounting acc = setUp();
     Reports rep = acc.reports();
