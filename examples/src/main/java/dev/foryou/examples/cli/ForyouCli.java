@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       SimulateCommand.class,
+      ServeCommand.class,
     })
 public final class ForyouCli implements Runnable {
 

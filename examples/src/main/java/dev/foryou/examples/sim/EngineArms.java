@@ -16,7 +16,7 @@ final class EngineArms {
   static List<Arm> create(World world, SimulationConfig config, ManualTimeSource clock) {
     List<Arm> arms = new ArrayList<>();
     arms.add(new Arm(new PopularPolicy(world), AdsAdapter.NONE));
-    arms.add(new Arm(new RandomPolicy(world.users, config.seed() + 17), AdsAdapter.NONE));
+    arms.add(new Arm(new RandomPolicy(config.seed() + 17), AdsAdapter.NONE));
     return arms;
   }
 }

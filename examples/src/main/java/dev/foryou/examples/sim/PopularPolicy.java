@@ -2,6 +2,7 @@ package dev.foryou.examples.sim;
 
 import dev.foryou.core.event.EventType;
 import dev.foryou.core.event.Interaction;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
@@ -20,7 +21,7 @@ final class PopularPolicy implements FeedPolicy {
   private static final int TOP = 4000;
 
   private final World world;
-  private final IntOpenHashSet[] shown;
+  private final Int2ObjectOpenHashMap<IntOpenHashSet> shown = new Int2ObjectOpenHashMap<>();
   private final double[] score;
   private final long epoch;
   private int published;
@@ -29,7 +30,6 @@ final class PopularPolicy implements FeedPolicy {
 
   PopularPolicy(World world) {
     this.world = world;
-    this.shown = new IntOpenHashSet[world.users];
     this.score = new double[world.videos];
     this.epoch = World.START_MILLIS;
   }
@@ -92,10 +92,6 @@ final class PopularPolicy implements FeedPolicy {
   }
 
   private IntOpenHashSet seen(int user) {
-    IntOpenHashSet s = shown[user];
-    if (s == null) {
-      shown[user] = s = new IntOpenHashSet();
-    }
-    return s;
+    return shown.computeIfAbsent(user, k -> new IntOpenHashSet());
   }
 }

@@ -2,6 +2,7 @@ package dev.foryou.examples.sim;
 
 import dev.foryou.core.event.EventType;
 import dev.foryou.core.event.Interaction;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.SplittableRandom;
 
@@ -12,12 +13,11 @@ import java.util.SplittableRandom;
  */
 final class RandomPolicy implements FeedPolicy {
   private final SplittableRandom rnd;
-  private final IntOpenHashSet[] shown;
+  private final Int2ObjectOpenHashMap<IntOpenHashSet> shown = new Int2ObjectOpenHashMap<>();
   private int published;
 
-  RandomPolicy(int users, long seed) {
+  RandomPolicy(long seed) {
     this.rnd = new SplittableRandom(seed);
-    this.shown = new IntOpenHashSet[users];
   }
 
   @Override
@@ -51,11 +51,7 @@ final class RandomPolicy implements FeedPolicy {
   }
 
   private IntOpenHashSet seen(int user) {
-    IntOpenHashSet s = shown[user];
-    if (s == null) {
-      shown[user] = s = new IntOpenHashSet();
-    }
-    return s;
+    return shown.computeIfAbsent(user, k -> new IntOpenHashSet());
   }
 
   static boolean contains(int[] a, int n, int v) {
