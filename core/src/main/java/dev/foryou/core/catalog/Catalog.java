@@ -23,6 +23,29 @@ import java.util.function.IntPredicate;
 public interface Catalog {
 
   /**
+   * Starts configuring a catalog backed by an in-memory Lucene index.
+   *
+   * @return a new builder
+   */
+  static CatalogBuilder builder() {
+    return new CatalogBuilder();
+  }
+
+  /** A metadata field that {@link #videosWith} can retrieve by. */
+  enum Facet {
+    /** The creator index ({@link #creators()}). */
+    CREATOR,
+    /** A hashtag index ({@link #hashtags()}). */
+    HASHTAG,
+    /** The sound index ({@link #sounds()}). */
+    SOUND,
+    /** The category index ({@link #categories()}). */
+    CATEGORY,
+    /** The language index ({@link #languages()}). */
+    LANGUAGE
+  }
+
+  /**
    * Inserts a video or replaces the one with the same id.
    *
    * @param video the video; its embedding, if any, must have the catalog's dimension
@@ -47,6 +70,15 @@ public interface Catalog {
    * @return the index, or empty if never upserted
    */
   OptionalInt indexOf(String id);
+
+  /**
+   * Returns the external id of a video index, also after the video was removed.
+   *
+   * @param video an index below {@link #indexBound()}
+   * @return the external id
+   * @throws IllegalArgumentException if the index was never assigned
+   */
+  String videoId(int video);
 
   /**
    * Returns a video's metadata.
@@ -148,6 +180,28 @@ public interface Catalog {
    * @throws IllegalArgumentException if the video is not live
    */
   int language(int video);
+
+  /**
+   * Tells whether a live video is sponsored (branded) content.
+   *
+   * @param video a live index
+   * @return the sponsored flag
+   * @throws IllegalArgumentException if the video is not live
+   */
+  boolean sponsored(int video);
+
+  /**
+   * Filtered retrieval from the Lucene index: writes the live videos whose {@code facet} has the
+   * value {@code key} (e.g. every video with a hashtag), in index order. Like vector search it sees
+   * changes after the near-real-time refresh.
+   *
+   * @param facet which field
+   * @param key the value's index in that field's id map
+   * @param out receives video indexes; at most {@code out.length} are written
+   * @return how many were written
+   * @throws IllegalArgumentException if {@code key} is negative
+   */
+  int videosWith(Facet facet, int key, int[] out);
 
   /**
    * Copies a live video's embedding into {@code out}.

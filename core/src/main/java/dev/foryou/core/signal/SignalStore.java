@@ -1,6 +1,9 @@
 package dev.foryou.core.signal;
 
+import dev.foryou.core.TimeSource;
+import dev.foryou.core.catalog.Catalog;
 import dev.foryou.core.event.Interaction;
+import dev.foryou.core.user.UserRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -22,6 +25,32 @@ import java.util.Collection;
  * counted exactly once.
  */
 public interface SignalStore {
+
+  /**
+   * Starts configuring a store over a catalog and a user registry.
+   *
+   * @param catalog the videos events refer to
+   * @param users the users events refer to
+   * @return a new builder
+   */
+  static SignalStoreBuilder builder(Catalog catalog, UserRegistry users) {
+    return new SignalStoreBuilder(catalog, users);
+  }
+
+  /**
+   * Rebuilds a catalog, a user registry and a store from a snapshot written by {@link #snapshot}.
+   * Every file's checksum is verified before anything is built; the result shares nothing with any
+   * live state. The catalog gets default search settings and the given clock; the store gets the
+   * settings it was snapshotted with.
+   *
+   * @param dir the snapshot directory
+   * @param timeSource the clock of the restored catalog and store
+   * @return the restored components
+   * @throws IOException if the snapshot is missing, truncated, corrupt or of an unknown version
+   */
+  static CoreSnapshot restore(Path dir, TimeSource timeSource) throws IOException {
+    return Snapshots.read(dir, timeSource);
+  }
 
   /**
    * Ingests one event.
@@ -140,6 +169,23 @@ public interface SignalStore {
    * @return how many were written
    */
   int coEngaged(int video, int k, int[] outVideos, float[] outWeights);
+
+  /**
+   * Returns how many ad impressions (AD_IMPRESSION events) an active user had; ad events are not
+   * catalog videos, so the store keeps only these undecayed per-user counters for them.
+   *
+   * @param user a user index
+   * @return the count, 0 if the user has aged out
+   */
+  long adImpressions(int user);
+
+  /**
+   * Returns how many ad clicks (AD_CLICK events) an active user had.
+   *
+   * @param user a user index
+   * @return the count, 0 if the user has aged out
+   */
+  long adClicks(int user);
 
   /**
    * Tells whether a user has in-memory state (has not aged out).

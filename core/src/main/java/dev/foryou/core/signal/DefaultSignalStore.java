@@ -1,0 +1,775 @@
+package dev.foryou.core.signal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.foryou.core.TimeSource;
+import dev.foryou.core.catalog.Catalog;
+import dev.foryou.core.event.EventType;
+import dev.foryou.core.event.Interaction;
+import dev.foryou.core.user.UserRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.locks.StampedLock;
+import org.apache.lucene.util.RamUsageEstimator;
+
+/*
+ * Design. Exponential decay in reference-epoch form (the "forward decay" of Cormode, Shkapenyuk,
+ * Srivastava & Xu, "Forward Decay: A Practical Time Decay Model for Streaming Systems", ICDE
+ * 2009): an event of weight w at time t adds w·2^((t − t0)/h) to a stored value relative to an
+ * epoch t0, and a read at time now multiplies by 2^(−(now − t0)/h). Additions commute, so events
+ * arriving out of order give the same value as in order, and a write is one exp and one add. When
+ * an event is more than 64 half-lives past t0 the owner (one video, one user) is rebased: t0
+ * moves to the event time and its values are scaled down, which keeps magnitudes below 2^64.
+ *
+ * Per-video state lives in pages of 1,024 videos of parallel primitive arrays (decayed values,
+ * exact totals, epoch, co-engagement list), guarded by 4,096 striped monitors. Per-user state
+ * (fastutil affinity maps, ring-buffer history, bounded seen-set, follows, ad counters) lives in a
+ * Caffeine cache with a size bound and idle expiry, each guarded by its own monitor. Locks are
+ * never nested, so there is no lock ordering to get wrong. Co-engagement keeps the top K partners
+ * per video with the Space-Saving rule (Metwally, Agrawal & El Abbadi, "Efficient Computation of
+ * Frequent and Top-k Elements in Data Streams", ICDT 2005): a new partner replaces the weakest and
+ * inherits its weight. A StampedLock is taken shared by writers and exclusively by snapshot, so a
+ * snapshot is a consistent cut.
+ */
+final class DefaultSignalStore implements SignalStore {
+  static final int PAGE_BITS = 10;
+  static final int PAGE = 1 << PAGE_BITS;
+  static final int MASK = PAGE - 1;
+  static final int NC = VideoCounter.values().length;
+  static final long UNSET = Long.MIN_VALUE;
+  private static final int STRIPES = 4096;
+  private static final double LN2 = Math.log(2);
+  private static final double REBASE_HALF_LIVES = 64;
+  private static final int WATCH = VideoCounter.WATCH_SECONDS.ordinal();
+  private static final long CACHE_ENTRY_BYTES = 64;
+
+  final Catalog catalog;
+  final UserRegistry users;
+  final Settings settings;
+  final TimeSource time;
+  private final double[] rate = new double[NC];
+  private final int[] rateGroup = new int[NC];
+  private final double[] groupRate;
+  final double affinityRate;
+  final double coRate;
+  private final long videoRebaseSpan;
+  private final long userRebaseSpan;
+  private final double[] weights;
+  private final Object[] stripes = new Object[STRIPES];
+  private final Object pagesLock = new Object();
+  private volatile VideoPage[] pages = new VideoPage[16];
+  final Cache<Integer, UserState> userStates;
+  final EventDedup dedup;
+  final StampedLock snapshotLock = new StampedLock();
+
+  DefaultSignalStore(Catalog catalog, UserRegistry users, Settings settings, TimeSource time) {
+    this.catalog = catalog;
+    this.users = users;
+    this.settings = settings;
+    this.time = Objects.requireNonNull(time, "timeSource");
+    double minHl = settings.coEngagementHalfLifeMs();
+    double[] groups = new double[NC];
+    int nGroups = 0;
+    for (int c = 0; c < NC; c++) {
+      long hl = settings.halfLivesMs()[c];
+      rate[c] = LN2 / hl;
+      minHl = Math.min(minHl, hl);
+      int g = 0;
+      while (g < nGroups && groups[g] != rate[c]) {
+        g++;
+      }
+      if (g == nGroups) {
+        groups[nGroups++] = rate[c];
+      }
+      rateGroup[c] = g;
+    }
+    groupRate = java.util.Arrays.copyOf(groups, nGroups);
+    affinityRate = LN2 / settings.affinityHalfLifeMs();
+    coRate = LN2 / settings.coEngagementHalfLifeMs();
+    videoRebaseSpan = (long) (REBASE_HALF_LIVES * minHl);
+    userRebaseSpan = (long) (REBASE_HALF_LIVES * settings.affinityHalfLifeMs());
+    weights = settings.affinityWeights().clone();
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new Object();
+    }
+    userStates =
+        Caffeine.newBuilder()
+            .maximumSize(settings.maxActiveUsers())
+            .expireAfterAccess(Duration.ofMillis(settings.userIdleTimeoutMs()))
+            .ticker(() -> time.nowMillis() * 1_000_000L)
+            .executor(Runnable::run)
+            .build();
+    dedup = new EventDedup(settings.dedupWindow());
+  }
+
+  // ---------------------------------------------------------------- per-video pages
+
+  /** Per-video state of 1,024 consecutive video indexes. */
+  static final class VideoPage {
+    final double[] ref = new double[PAGE * NC];
+    final long[] total = new long[PAGE * NC];
+    final long[] epoch = new long[PAGE];
+    final CoList[] co = new CoList[PAGE];
+
+    VideoPage() {
+      java.util.Arrays.fill(epoch, UNSET);
+    }
+
+    long ramBytes() {
+      long b =
+          RamUsageEstimator.sizeOf(ref)
+              + RamUsageEstimator.sizeOf(total)
+              + RamUsageEstimator.sizeOf(epoch)
+              + RamUsageEstimator.shallowSizeOf(co)
+              + RamUsageEstimator.alignObjectSize(
+                  RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
+                      + 4L * RamUsageEstimator.NUM_BYTES_OBJECT_REF);
+      for (CoList l : co) {
+        if (l != null) {
+          b += l.ramBytes();
+        }
+      }
+      return b;
+    }
+  }
+
+  /** A video's co-engaged partners: Space-Saving top K, weights relative to the video's epoch. */
+  static final class CoList {
+    final int[] ids;
+    final float[] w;
+    int size;
+
+    CoList(int k) {
+      ids = new int[k];
+      w = new float[k];
+    }
+
+    void add(int id, float weight) {
+      for (int i = 0; i < size; i++) {
+        if (ids[i] == id) {
+          w[i] += weight;
+          return;
+        }
+      }
+      if (size < ids.length) {
+        ids[size] = id;
+        w[size++] = weight;
+        return;
+      }
+      int min = 0;
+      for (int i = 1; i < size; i++) {
+        if (w[i] < w[min]) {
+          min = i;
+        }
+      }
+      ids[min] = id;
+      w[min] += weight;
+    }
+
+    long ramBytes() {
+      return RamUsageEstimator.alignObjectSize(
+              RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
+                  + 2L * RamUsageEstimator.NUM_BYTES_OBJECT_REF
+                  + Integer.BYTES)
+          + RamUsageEstimator.sizeOf(ids)
+          + RamUsageEstimator.sizeOf(w);
+    }
+  }
+
+  VideoPage pageOrNull(int video) {
+    VideoPage[] p = pages;
+    int i = video >>> PAGE_BITS;
+    return i < p.length ? p[i] : null;
+  }
+
+  VideoPage pageForWrite(int video) {
+    VideoPage page = pageOrNull(video);
+    if (page != null) {
+      return page;
+    }
+    synchronized (pagesLock) {
+      VideoPage[] p = pages;
+      int i = video >>> PAGE_BITS;
+      if (i >= p.length) {
+        p = java.util.Arrays.copyOf(p, Math.max(i + 1, p.length * 2));
+      }
+      if (p[i] == null) {
+        p[i] = new VideoPage();
+      }
+      pages = p;
+      return p[i];
+    }
+  }
+
+  Object stripe(int video) {
+    return stripes[video & (STRIPES - 1)];
+  }
+
+  /** Under the video's stripe: makes t usable against the video's epoch, returns the epoch. */
+  private long epochFor(VideoPage p, int o, long t) {
+    long e = p.epoch[o];
+    if (e == UNSET) {
+      p.epoch[o] = t;
+      return t;
+    }
+    if (t - e > videoRebaseSpan) {
+      double[] factor = new double[groupRate.length];
+      for (int g = 0; g < factor.length; g++) {
+        factor[g] = Math.exp(-(t - e) * groupRate[g]);
+      }
+      int base = o * NC;
+      for (int c = 0; c < NC; c++) {
+        p.ref[base + c] *= factor[rateGroup[c]];
+      }
+      CoList l = p.co[o];
+      if (l != null) {
+        float f = (float) Math.exp(-(t - e) * coRate);
+        for (int i = 0; i < l.size; i++) {
+          l.w[i] *= f;
+        }
+      }
+      p.epoch[o] = t;
+      return t;
+    }
+    return e;
+  }
+
+  // ---------------------------------------------------------------- ingestion
+
+  @Override
+  public boolean record(Interaction event) {
+    Objects.requireNonNull(event, "event");
+    long duration = validate(event, time.nowMillis());
+    long stamp = snapshotLock.readLock();
+    try {
+      if (event.eventId() != Interaction.NO_ID && !dedup.add(event.eventId())) {
+        return false;
+      }
+      apply(event, duration);
+      return true;
+    } finally {
+      snapshotLock.unlockRead(stamp);
+    }
+  }
+
+  @Override
+  public int recordAll(Collection<Interaction> events) {
+    Objects.requireNonNull(events, "events");
+    Interaction[] batch = events.toArray(new Interaction[0]);
+    long[] durations = new long[batch.length];
+    long now = time.nowMillis();
+    for (int i = 0; i < batch.length; i++) {
+      if (batch[i] == null) {
+        throw new IllegalArgumentException("events[" + i + "] is null");
+      }
+      try {
+        durations[i] = validate(batch[i], now);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("events[" + i + "]: " + e.getMessage(), e);
+      }
+    }
+    int applied = 0;
+    long stamp = snapshotLock.readLock();
+    try {
+      for (int i = 0; i < batch.length; i++) {
+        Interaction e = batch[i];
+        if (e.eventId() != Interaction.NO_ID && !dedup.add(e.eventId())) {
+          continue;
+        }
+        apply(e, durations[i]);
+        applied++;
+      }
+    } finally {
+      snapshotLock.unlockRead(stamp);
+    }
+    return applied;
+  }
+
+  /** Checks an event against the registry, catalog and clock; returns the video's duration. */
+  private long validate(Interaction e, long now) {
+    if (!users.contains(e.user())) {
+      throw new IllegalArgumentException("unknown user " + e.user() + " in " + e);
+    }
+    if (e.timestampMillis() > now + settings.futureToleranceMs()) {
+      throw new IllegalArgumentException(
+          "timestampMillis "
+              + e.timestampMillis()
+              + " is more than "
+              + settings.futureToleranceMs()
+              + " ms after now ("
+              + now
+              + ") in "
+              + e);
+    }
+    if (e.type().isAd()) {
+      return 0;
+    }
+    if (!catalog.isLive(e.item())) {
+      throw new IllegalArgumentException("unknown or removed video " + e.item() + " in " + e);
+    }
+    try {
+      return catalog.durationMs(e.item());
+    } catch (IllegalArgumentException removedMeanwhile) {
+      throw new IllegalArgumentException("unknown or removed video " + e.item() + " in " + e);
+    }
+  }
+
+  private void apply(Interaction e, long durationMs) {
+    long t = e.timestampMillis();
+    EventType type = e.type();
+    if (type.isAd()) {
+      UserState us = userStates.get(e.user(), k -> new UserState());
+      synchronized (us) {
+        if (type == EventType.AD_CLICK) {
+          us.adClicks++;
+        } else {
+          us.adImpressions++;
+        }
+      }
+      return;
+    }
+    int video = e.item();
+    // read the video's metadata before changing anything (a concurrent removal leaves it intact)
+    int creator;
+    int[] tags;
+    int sound;
+    int category;
+    try {
+      creator = catalog.creator(video);
+      tags = catalog.hashtags(video);
+      sound = catalog.sound(video);
+      category = catalog.category(video);
+    } catch (IllegalArgumentException removed) {
+      creator = -1;
+      tags = null;
+      sound = -1;
+      category = -1;
+    }
+    boolean complete = type == EventType.VIEW && e.watchMs() >= durationMs;
+    double ratio = type == EventType.VIEW ? Math.min(1.0, e.watchMs() / (double) durationMs) : 0;
+
+    VideoPage p = pageForWrite(video);
+    int o = video & MASK;
+    synchronized (stripe(video)) {
+      long dt = t - epochFor(p, o, t);
+      int base = o * NC;
+      switch (type) {
+        case IMPRESSION -> add(p, base, VideoCounter.IMPRESSIONS.ordinal(), 1, 1, dt);
+        case VIEW -> {
+          add(p, base, VideoCounter.VIEWS.ordinal(), 1, 1, dt);
+          add(p, base, WATCH, e.watchMs() / 1000.0, e.watchMs(), dt);
+          if (complete) {
+            add(p, base, VideoCounter.COMPLETES.ordinal(), 1, 1, dt);
+          }
+        }
+        case LIKE -> add(p, base, VideoCounter.LIKES.ordinal(), 1, 1, dt);
+        case SHARE -> add(p, base, VideoCounter.SHARES.ordinal(), 1, 1, dt);
+        case COMMENT -> add(p, base, VideoCounter.COMMENTS.ordinal(), 1, 1, dt);
+        case FOLLOW -> add(p, base, VideoCounter.FOLLOWS.ordinal(), 1, 1, dt);
+        case SKIP -> add(p, base, VideoCounter.SKIPS.ordinal(), 1, 1, dt);
+        case NOT_INTERESTED -> add(p, base, VideoCounter.NOT_INTERESTED.ordinal(), 1, 1, dt);
+        case GIFT -> add(p, base, VideoCounter.GIFT_COINS.ordinal(), e.coins(), e.coins(), dt);
+        default -> throw new AssertionError(type);
+      }
+    }
+
+    double w = weights[type.ordinal()];
+    if (type == EventType.VIEW) {
+      w = w * ratio + (complete ? 0.5 * weights[type.ordinal()] : 0);
+    }
+    boolean positive =
+        switch (type) {
+          case VIEW -> ratio >= 0.5;
+          case LIKE, SHARE, COMMENT, FOLLOW, GIFT -> true;
+          default -> false;
+        };
+    boolean toHistory = positive || type == EventType.VIEW;
+    int[] partners = null;
+    int nPartners = 0;
+    UserState us = userStates.get(e.user(), k -> new UserState());
+    synchronized (us) {
+      us.seen(video, settings.seenSetSize());
+      if (creator >= 0) {
+        if (us.epoch == UNSET) {
+          us.epoch = t;
+        } else if (t - us.epoch > userRebaseSpan) {
+          us.rebase(t, affinityRate);
+        }
+        if (w != 0) {
+          double ref = w * Math.exp((t - us.epoch) * affinityRate);
+          int max = settings.maxAffinityKeys();
+          us.addAffinity(AffinityKind.CREATOR, creator, ref, max);
+          for (int tag : tags) {
+            us.addAffinity(AffinityKind.HASHTAG, tag, ref, max);
+          }
+          if (sound >= 0) {
+            us.addAffinity(AffinityKind.SOUND, sound, ref, max);
+          }
+          if (category >= 0) {
+            us.addAffinity(AffinityKind.CATEGORY, category, ref, max);
+          }
+        }
+        if (type == EventType.FOLLOW) {
+          us.follow(creator);
+        }
+      }
+      if (toHistory) {
+        if (positive && settings.coEngagementPairs() > 0) {
+          partners = new int[settings.coEngagementPairs()];
+          nPartners = us.partners(video, t, settings.coEngagementWindowMs(), partners);
+        }
+        us.addHistory(video, t, settings.historySize());
+      }
+    }
+    for (int i = 0; i < nPartners; i++) {
+      addCo(video, partners[i], t);
+      addCo(partners[i], video, t);
+    }
+  }
+
+  private void add(VideoPage p, int base, int c, double amount, long exact, long dt) {
+    p.ref[base + c] += amount * Math.exp(dt * rate[c]);
+    p.total[base + c] += exact;
+  }
+
+  private void addCo(int video, int partner, long t) {
+    VideoPage p = pageForWrite(video);
+    int o = video & MASK;
+    synchronized (stripe(video)) {
+      long e = epochFor(p, o, t);
+      CoList l = p.co[o];
+      if (l == null) {
+        l = p.co[o] = new CoList(settings.coEngagedPerVideo());
+      }
+      l.add(partner, (float) Math.exp((t - e) * coRate));
+    }
+  }
+
+  // ---------------------------------------------------------------- video reads
+
+  private void checkVideo(int video) {
+    if (video < 0 || video >= catalog.indexBound()) {
+      throw new IllegalArgumentException(
+          "unknown video " + video + " (index bound " + catalog.indexBound() + ")");
+    }
+  }
+
+  @Override
+  public double count(int video, VideoCounter counter) {
+    Objects.requireNonNull(counter, "counter");
+    checkVideo(video);
+    VideoPage p = pageOrNull(video);
+    if (p == null) {
+      return 0;
+    }
+    long now = time.nowMillis();
+    int o = video & MASK;
+    synchronized (stripe(video)) {
+      long e = p.epoch[o];
+      if (e == UNSET) {
+        return 0;
+      }
+      int c = counter.ordinal();
+      return p.ref[o * NC + c] * Math.exp((e - now) * rate[c]);
+    }
+  }
+
+  @Override
+  public void counts(int video, double[] out) {
+    Objects.requireNonNull(out, "out");
+    checkVideo(video);
+    if (out.length < NC) {
+      throw new IllegalArgumentException("out has length " + out.length + ", needs " + NC);
+    }
+    VideoPage p = pageOrNull(video);
+    int o = video & MASK;
+    long now = time.nowMillis();
+    double[] factor = new double[groupRate.length];
+    synchronized (stripe(video)) {
+      long e = p == null ? UNSET : p.epoch[o];
+      if (e == UNSET) {
+        java.util.Arrays.fill(out, 0, NC, 0.0);
+        return;
+      }
+      for (int g = 0; g < factor.length; g++) {
+        factor[g] = Math.exp((e - now) * groupRate[g]);
+      }
+      int base = o * NC;
+      for (int c = 0; c < NC; c++) {
+        out[c] = p.ref[base + c] * factor[rateGroup[c]];
+      }
+    }
+  }
+
+  @Override
+  public long total(int video, VideoCounter counter) {
+    Objects.requireNonNull(counter, "counter");
+    checkVideo(video);
+    VideoPage p = pageOrNull(video);
+    if (p == null) {
+      return 0;
+    }
+    int c = counter.ordinal();
+    long v;
+    synchronized (stripe(video)) {
+      v = p.total[(video & MASK) * NC + c];
+    }
+    return c == WATCH ? v / 1000 : v;
+  }
+
+  @Override
+  public int coEngaged(int video, int k, int[] outVideos, float[] outWeights) {
+    checkVideo(video);
+    Objects.requireNonNull(outVideos, "outVideos");
+    Objects.requireNonNull(outWeights, "outWeights");
+    checkK(k, outVideos.length, outWeights.length);
+    VideoPage p = pageOrNull(video);
+    if (p == null) {
+      return 0;
+    }
+    int o = video & MASK;
+    int[] ids;
+    float[] ws;
+    int n;
+    long e;
+    synchronized (stripe(video)) {
+      CoList l = p.co[o];
+      if (l == null) {
+        return 0;
+      }
+      n = l.size;
+      ids = java.util.Arrays.copyOf(l.ids, n);
+      ws = java.util.Arrays.copyOf(l.w, n);
+      e = p.epoch[o];
+    }
+    float f = (float) Math.exp((e - time.nowMillis()) * coRate);
+    TopKDouble top = new TopKDouble(k);
+    for (int i = 0; i < n; i++) {
+      top.offer(ids[i], ws[i]);
+    }
+    int[] keys = new int[k];
+    double[] vals = new double[k];
+    int m = top.drainDescending(keys, vals);
+    for (int i = 0; i < m; i++) {
+      outVideos[i] = keys[i];
+      outWeights[i] = (float) (vals[i] * f);
+    }
+    return m;
+  }
+
+  private static void checkK(int k, int len1, int len2) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1: " + k);
+    }
+    if (len1 < k || len2 < k) {
+      throw new IllegalArgumentException(
+          "output arrays shorter than k=" + k + ": " + len1 + ", " + len2);
+    }
+  }
+
+  // ---------------------------------------------------------------- user reads
+
+  private UserState userOrNull(int user) {
+    if (!users.contains(user)) {
+      throw new IllegalArgumentException(
+          "unknown user " + user + " (registered " + users.size() + ")");
+    }
+    return userStates.getIfPresent(user);
+  }
+
+  @Override
+  public double affinity(int user, AffinityKind kind, int key) {
+    Objects.requireNonNull(kind, "kind");
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return 0;
+    }
+    long now = time.nowMillis();
+    synchronized (us) {
+      var m = us.affinities[kind.ordinal()];
+      if (m == null || us.epoch == UNSET) {
+        return 0;
+      }
+      return m.get(key) * Math.exp((us.epoch - now) * affinityRate);
+    }
+  }
+
+  @Override
+  public int topAffinities(int user, AffinityKind kind, int k, int[] outKeys, double[] outScores) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(outKeys, "outKeys");
+    Objects.requireNonNull(outScores, "outScores");
+    checkK(k, outKeys.length, outScores.length);
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return 0;
+    }
+    long now = time.nowMillis();
+    TopKDouble top = new TopKDouble(k);
+    double f;
+    synchronized (us) {
+      var m = us.affinities[kind.ordinal()];
+      if (m == null) {
+        return 0;
+      }
+      f = Math.exp((us.epoch - now) * affinityRate);
+      for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext(); ) {
+        var entry = it.next();
+        if (entry.getDoubleValue() > 0) {
+          top.offer(entry.getIntKey(), entry.getDoubleValue());
+        }
+      }
+    }
+    int n = top.drainDescending(outKeys, outScores);
+    for (int i = 0; i < n; i++) {
+      outScores[i] *= f;
+    }
+    return n;
+  }
+
+  @Override
+  public int recentHistory(int user, int[] out) {
+    Objects.requireNonNull(out, "out");
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return 0;
+    }
+    synchronized (us) {
+      return us.history(out);
+    }
+  }
+
+  @Override
+  public boolean hasSeen(int user, int video) {
+    checkVideo(video);
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return false;
+    }
+    synchronized (us) {
+      return us.seenSet != null && us.seenSet.contains(video);
+    }
+  }
+
+  @Override
+  public boolean follows(int user, int creator) {
+    if (creator < 0) {
+      throw new IllegalArgumentException("creator must be >= 0: " + creator);
+    }
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return false;
+    }
+    synchronized (us) {
+      return us.follows != null && us.follows.contains(creator);
+    }
+  }
+
+  @Override
+  public int followedCreators(int user, int[] out) {
+    Objects.requireNonNull(out, "out");
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return 0;
+    }
+    int[] all;
+    synchronized (us) {
+      if (us.follows == null) {
+        return 0;
+      }
+      all = us.follows.toIntArray();
+    }
+    java.util.Arrays.sort(all);
+    int n = Math.min(all.length, out.length);
+    System.arraycopy(all, 0, out, 0, n);
+    return n;
+  }
+
+  @Override
+  public long adImpressions(int user) {
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return 0;
+    }
+    synchronized (us) {
+      return us.adImpressions;
+    }
+  }
+
+  @Override
+  public long adClicks(int user) {
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return 0;
+    }
+    synchronized (us) {
+      return us.adClicks;
+    }
+  }
+
+  @Override
+  public boolean isActive(int user) {
+    return userOrNull(user) != null;
+  }
+
+  // ---------------------------------------------------------------- memory, snapshot
+
+  @Override
+  public MemoryReport memoryReport() {
+    userStates.cleanUp();
+    long videoBytes = RamUsageEstimator.shallowSizeOf(pages);
+    for (VideoPage p : pages) {
+      if (p != null) {
+        synchronized (pagesLock) {
+          videoBytes += p.ramBytes();
+        }
+      }
+    }
+    videoBytes += RamUsageEstimator.shallowSizeOf(stripes) + STRIPES * 16L;
+    long userBytes = 0;
+    int active = 0;
+    for (UserState us : userStates.asMap().values()) {
+      synchronized (us) {
+        userBytes += us.ramBytes() + CACHE_ENTRY_BYTES;
+      }
+      active++;
+    }
+    userBytes += dedup.ramBytes();
+    return new MemoryReport(catalog.size(), active, catalog.ramBytesUsed(), videoBytes, userBytes);
+  }
+
+  @Override
+  public void snapshot(Path dir) throws IOException {
+    Objects.requireNonNull(dir, "dir");
+    long stamp = snapshotLock.writeLock();
+    try {
+      Snapshots.write(this, dir);
+    } finally {
+      snapshotLock.unlockWrite(stamp);
+    }
+  }
+
+  VideoPage[] pages() {
+    return pages;
+  }
+
+  /** Restores per-video state into a fresh store (used by {@link Snapshots}). */
+  void restoreVideo(int video, long epoch, double[] ref, long[] total, int[] coIds, float[] coW) {
+    VideoPage p = pageForWrite(video);
+    int o = video & MASK;
+    p.epoch[o] = epoch;
+    System.arraycopy(ref, 0, p.ref, o * NC, NC);
+    System.arraycopy(total, 0, p.total, o * NC, NC);
+    if (coIds.length > 0) {
+      CoList l = new CoList(settings.coEngagedPerVideo());
+      int n = Math.min(coIds.length, l.ids.length);
+      System.arraycopy(coIds, 0, l.ids, 0, n);
+      System.arraycopy(coW, 0, l.w, 0, n);
+      l.size = n;
+      p.co[o] = l;
+    }
+  }
+}
