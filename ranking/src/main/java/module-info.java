@@ -5,5 +5,10 @@ module dev.foryou.ranking {
   requires smile.math;
   requires smile.data;
 
+  exports dev.foryou.ranking;
+  exports dev.foryou.ranking.candidate;
   exports dev.foryou.ranking.embed;
+  exports dev.foryou.ranking.model;
+  exports dev.foryou.ranking.rerank;
+  exports dev.foryou.ranking.eval;
 }

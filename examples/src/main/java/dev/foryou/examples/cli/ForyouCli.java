@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "An embeddable For You feed engine with an ad auction on top.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      EvaluateCommand.class,
       SimulateCommand.class,
       ServeCommand.class,
     })

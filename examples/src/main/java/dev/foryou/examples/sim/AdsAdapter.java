@@ -46,12 +46,20 @@ public interface AdsAdapter {
    *
    * @param user the user
    * @param organic the organic page's video indexes
+   * @param values the organic videos' values as the feed ranked them
    * @param n how many of {@code organic} are valid
    * @param shownBefore how many items this session has shown so far
    * @param nowMillis now
    * @param out receives the page's slots in order (organic videos and ads)
    */
-  void monetize(int user, int[] organic, int n, int shownBefore, long nowMillis, List<Slot> out);
+  void monetize(
+      int user,
+      int[] organic,
+      double[] values,
+      int n,
+      int shownBefore,
+      long nowMillis,
+      List<Slot> out);
 
   /**
    * The sponsored slot of a surface, if any wins it.
@@ -147,7 +155,13 @@ final class NoAds implements AdsAdapter {
 
   @Override
   public void monetize(
-      int user, int[] organic, int n, int shownBefore, long nowMillis, List<Slot> out) {
+      int user,
+      int[] organic,
+      double[] values,
+      int n,
+      int shownBefore,
+      long nowMillis,
+      List<Slot> out) {
     for (int i = 0; i < n; i++) {
       out.add(Slot.of(organic[i]));
     }

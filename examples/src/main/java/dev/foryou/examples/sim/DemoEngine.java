@@ -32,7 +32,7 @@ public final class DemoEngine {
   private final World world;
   private final Arm arm;
   private final ManualTimeSource clock;
-  private final UserRegistry users = new UserRegistry();
+  private final UserRegistry users;
   private final Map<String, Integer> videoIndex;
   private final Map<String, Placed> impressions =
       new LinkedHashMap<>(16, 0.75f, false) {
@@ -66,14 +66,12 @@ public final class DemoEngine {
       @Nullable String format,
       @Nullable String id) {}
 
-  private DemoEngine(World world, Arm arm, ManualTimeSource clock) {
+  private DemoEngine(World world, EngineArms.Engine engine, ManualTimeSource clock) {
     this.world = world;
-    this.arm = arm;
+    this.arm = engine.arm();
+    this.users = engine.users();
     this.clock = clock;
     this.videoIndex = new java.util.HashMap<>();
-    for (int u = 0; u < world.users; u++) {
-      users.register(world.userId(u), world.attributes[u]);
-    }
     for (int v = 0; v < world.videos; v++) {
       videoIndex.put(world.videoId(v), v);
     }
@@ -93,8 +91,7 @@ public final class DemoEngine {
     World world = World.generate(config);
     ManualTimeSource clock =
         new ManualTimeSource(Math.max(System.currentTimeMillis(), World.START_MILLIS));
-    Arm arm = EngineArms.create(world, config, clock).get(0);
-    return new DemoEngine(world, arm, clock);
+    return new DemoEngine(world, EngineArms.engine(world, config, clock), clock);
   }
 
   /**
@@ -203,14 +200,15 @@ public final class DemoEngine {
     long now = tick();
     int u = users.register(Objects.requireNonNull(user, "user"));
     int[] buf = new int[count];
-    int n = arm.policy().page(u, count, now, buf);
+    double[] values = new double[count];
+    int n = arm.policy().page(u, count, false, now, buf, values);
     List<Slot> slots = new ArrayList<>();
     if (users.attributes(u).adFree()) {
       for (int i = 0; i < n; i++) {
         slots.add(Slot.of(buf[i]));
       }
     } else {
-      arm.ads().monetize(u, buf, n, 0, now, slots);
+      arm.ads().monetize(u, buf, values, n, 0, now, slots);
     }
     List<Item> out = new ArrayList<>();
     for (Slot s : slots) {

@@ -40,9 +40,12 @@ public interface FeedPolicy {
    *
    * @param user the user's dense index
    * @param count how many videos to serve, at least 1
+   * @param newSession true for the first page of an app session (later pages continue it)
    * @param nowMillis the current time
    * @param out receives video indexes, at least {@code count} long
+   * @param outValues receives each video's value as the policy ranked it (0 when it has none), at
+   *     least {@code count} long
    * @return how many were written (fewer only when nothing else is left to serve)
    */
-  int page(int user, int count, long nowMillis, int[] out);
+  int page(int user, int count, boolean newSession, long nowMillis, int[] out, double[] outValues);
 }

@@ -65,7 +65,8 @@ final class PopularPolicy implements FeedPolicy {
   }
 
   @Override
-  public int page(int user, int count, long nowMillis, int[] out) {
+  public int page(
+      int user, int count, boolean newSession, long nowMillis, int[] out, double[] outValues) {
     if (nowMillis - rankedAt >= REFRESH_MS || ranked.length == 0) {
       rerank();
       rankedAt = nowMillis;
@@ -75,6 +76,7 @@ final class PopularPolicy implements FeedPolicy {
     for (int i = 0; i < ranked.length && n < count; i++) {
       int v = ranked[i];
       if (!seen.contains(v) && !RandomPolicy.contains(out, n, v)) {
+        outValues[n] = 0;
         out[n++] = v;
       }
     }

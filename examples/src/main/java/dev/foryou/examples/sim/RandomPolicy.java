@@ -38,12 +38,14 @@ final class RandomPolicy implements FeedPolicy {
   }
 
   @Override
-  public int page(int user, int count, long nowMillis, int[] out) {
+  public int page(
+      int user, int count, boolean newSession, long nowMillis, int[] out, double[] outValues) {
     IntOpenHashSet seen = seen(user);
     int n = 0;
     for (int tries = 0; n < count && tries < count * 20 && published > 0; tries++) {
       int v = rnd.nextInt(published);
       if (!seen.contains(v) && !contains(out, n, v)) {
+        outValues[n] = 0;
         out[n++] = v;
       }
     }

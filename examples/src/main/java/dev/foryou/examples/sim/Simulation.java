@@ -35,7 +35,8 @@ public final class Simulation {
   private final ManualTimeSource clock;
   private final List<Arm> arms;
   private final int[] armOf;
-  private final Behaviour behaviour;
+  private final Behaviour schedule; // session counts and start times: the same whatever the arms
+  private final Behaviour[] behaviours; // one stream per arm, so arms do not perturb each other
   private final IntOpenHashSet[] watched;
   private final IntOpenHashSet[] followed;
   private final int[] lastOpen; // the last day each user opened the app, -1 for never
@@ -56,7 +57,11 @@ public final class Simulation {
     this.world = world;
     this.clock = clock;
     this.arms = List.copyOf(arms);
-    this.behaviour = new Behaviour(world, config.seed() * 0x9E3779B97F4A7C15L + 7);
+    this.schedule = new Behaviour(world, config.seed() * 0x9E3779B97F4A7C15L + 7);
+    this.behaviours = new Behaviour[arms.size()];
+    for (int a = 0; a < behaviours.length; a++) {
+      behaviours[a] = new Behaviour(world, config.seed() * 31 + 1009L * (a + 1));
+    }
     this.armOf = split(world.users, arms.size(), new SplittableRandom(config.seed() + 1));
     this.watched = new IntOpenHashSet[world.users];
     this.followed = new IntOpenHashSet[world.users];
@@ -108,9 +113,9 @@ public final class Simulation {
     for (int d = 0; d < config.days(); d++) {
       long dayStart = World.START_MILLIS + d * World.DAY_MILLIS;
       for (int u = 0; u < world.users; u++) {
-        int k = behaviour.poisson(world.activity[u]);
+        int k = schedule.poisson(world.activity[u]);
         for (int i = 0; i < k; i++) {
-          push(behaviour.sessionStart(dayStart), new Session(u, armOf[u], d));
+          push(schedule.sessionStart(dayStart), new Session(u, armOf[u], d));
           total++;
         }
       }
@@ -183,6 +188,7 @@ public final class Simulation {
 
   private void advance(Session s, long now) {
     Arm arm = arms.get(s.arm);
+    Behaviour behaviour = behaviours[s.arm];
     DayStats st = stats[s.arm][s.day];
     if (!s.started) {
       s.started = true;
@@ -214,17 +220,18 @@ public final class Simulation {
     if (s.pagePos == s.page.size()) {
       s.page.clear();
       s.pagePos = 0;
-      int n = arm.policy().page(s.user, PAGE, now, s.buffer);
+      int n = arm.policy().page(s.user, PAGE, s.pages++ == 0, now, s.buffer, s.values);
       if (n == 0) {
         s.ended = true;
         return;
       }
-      arm.ads().monetize(s.user, s.buffer, n, s.shown, now, s.page);
+      arm.ads().monetize(s.user, s.buffer, s.values, n, s.shown, now, s.page);
     }
     show(s, arm, st, s.page.get(s.pagePos++), now);
   }
 
   private void surfaceAd(Session s, Arm arm, DayStats st, AdsAdapter.Surface surface, long now) {
+    Behaviour behaviour = behaviours[s.arm];
     ServedAd ad = arm.ads().surface(surface, s.user, now);
     if (ad != null) {
       adImpression(s, arm, st, ad, now);
@@ -235,6 +242,7 @@ public final class Simulation {
   }
 
   private void show(Session s, Arm arm, DayStats st, Slot slot, long now) {
+    Behaviour behaviour = behaviours[s.arm];
     s.shown++;
     long duration;
     if (slot.isAd()) {
@@ -434,6 +442,8 @@ public final class Simulation {
     final int arm;
     final int day;
     final int[] buffer = new int[PAGE];
+    final double[] values = new double[PAGE];
+    int pages;
     final List<Slot> page = new ArrayList<>(PAGE + 4);
     final Behaviour.Outcome outcome = new Behaviour.Outcome();
     int pagePos;

@@ -1,0 +1,464 @@
+package dev.foryou.ranking;
+
+import dev.foryou.core.TimeSource;
+import dev.foryou.core.catalog.Catalog;
+import dev.foryou.core.catalog.Video;
+import dev.foryou.core.event.EventType;
+import dev.foryou.core.event.Interaction;
+import dev.foryou.core.signal.SignalStore;
+import dev.foryou.core.signal.VideoCounter;
+import dev.foryou.core.user.UserAttributes;
+import dev.foryou.core.user.UserRegistry;
+import dev.foryou.ranking.candidate.CandidateSet;
+import dev.foryou.ranking.candidate.CandidateSource;
+import dev.foryou.ranking.candidate.CandidateSources;
+import dev.foryou.ranking.candidate.ContentIndex;
+import dev.foryou.ranking.candidate.Query;
+import dev.foryou.ranking.candidate.TrendingIndex;
+import dev.foryou.ranking.embed.UserVectorSource;
+import dev.foryou.ranking.model.FeatureExtractor;
+import dev.foryou.ranking.model.Features;
+import dev.foryou.ranking.model.Models;
+import dev.foryou.ranking.model.Objective;
+import dev.foryou.ranking.model.OnlineLearner;
+import dev.foryou.ranking.model.Predictor;
+import dev.foryou.ranking.model.TrainingExample;
+import dev.foryou.ranking.model.ValueModel;
+import dev.foryou.ranking.rerank.RankedList;
+import dev.foryou.ranking.rerank.Reranker;
+import dev.foryou.ranking.rerank.Rerankers;
+import dev.foryou.ranking.rerank.Selector;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
+
+/** The standard engine; see {@link FeedEngine}. */
+final class DefaultFeedEngine implements FeedEngine {
+  private static final int OBJ = Objective.count();
+  private static final int NEW_VIDEO_IMPRESSIONS = 100;
+
+  private final Catalog catalog;
+  private final SignalStore signals;
+  private final UserRegistry users;
+  private final TimeSource time;
+  private final ContentIndex content;
+  private final TrendingIndex trending;
+  private final UserVectorSource userVectors;
+  private final FeatureExtractor features;
+  private final OnlineLearner learner;
+  private final AtomicReference<@Nullable Predictor> installed = new AtomicReference<>();
+  private final ValueModel value;
+  private final @Nullable Consumer<TrainingExample> exampleLog;
+  private final LearningJoin join;
+  private final UserStates states;
+  private final int candidates;
+  private final CandidateSource[] warmSources;
+  private final double[] warmShares;
+  private final CandidateSource[] coldSources;
+  private final double[] coldShares;
+  private final Reranker freshness;
+  private final Reranker warmExplore;
+  private final Reranker coldExplore;
+  private final Selector warmSelect;
+  private final Selector coldSelect;
+  private final Object indexLock = new Object();
+  private volatile int indexed;
+  private final ThreadLocal<Scratch> scratch;
+
+  private final class Scratch {
+    final CandidateSet set = new CandidateSet(candidates);
+    final RankedList list = new RankedList(candidates, catalog.dimension());
+    final float[] x = new float[Features.SIZE];
+    final float[] p = new float[OBJ];
+    final float[] userVec = new float[catalog.dimension()];
+    final float[] emb = new float[catalog.dimension()];
+    final int[] picks = new int[MAX_COUNT];
+    final int[] history = new int[1];
+    final int[] follows = new int[1];
+  }
+
+  DefaultFeedEngine(FeedEngine.Builder b) {
+    this.catalog = b.catalog;
+    this.signals = b.signals;
+    this.users = b.users;
+    this.time = b.time;
+    this.content = ContentIndex.create(catalog, 32, 8192);
+    this.trending = TrendingIndex.create(catalog, b.trendingHalfLifeMillis, 512);
+    this.userVectors =
+        b.userVectors != null
+            ? b.userVectors
+            : CandidateSources.historyUserVectors(catalog, signals, 50, 0.95f);
+    this.features = FeatureExtractor.create(catalog, signals, 20);
+    this.learner = b.learner != null ? b.learner : Models.ftrl();
+    this.value = b.valueModel;
+    this.exampleLog = b.exampleLog;
+    this.join = new LearningJoin(b.joinWindowMillis, b.maxPendingImpressions);
+    this.states = new UserStates(b.repeatWindow, b.maxTrackedUsers);
+    this.candidates = b.candidates;
+    this.warmSources =
+        new CandidateSource[] {
+          CandidateSources.ann(catalog, userVectors),
+          CandidateSources.coEngagement(signals, 16),
+          CandidateSources.followedCreators(signals, content),
+          CandidateSources.affineCreators(signals, content),
+          CandidateSources.hashtags(signals, content),
+          CandidateSources.sounds(signals, content),
+          CandidateSources.challenges(content),
+          CandidateSources.trending(trending),
+          CandidateSources.fresh(
+              content, signals, catalog, b.freshMaxAgeMillis, b.freshMaxImpressions),
+          CandidateSources.explore(catalog)
+        };
+    this.warmShares = new double[] {0.30, 0.15, 0.08, 0.08, 0.10, 0.04, 0.02, 0.12, 0.08, 0.03};
+    this.coldSources =
+        new CandidateSource[] {
+          CandidateSources.trending(trending),
+          CandidateSources.challenges(content),
+          CandidateSources.fresh(
+              content, signals, catalog, b.freshMaxAgeMillis, b.freshMaxImpressions),
+          CandidateSources.explore(catalog)
+        };
+    this.coldShares = new double[] {0.45, 0.05, 0.2, 0.3};
+    this.freshness = Rerankers.freshness(b.freshnessHalfLifeMillis, b.freshnessWeight);
+    this.warmExplore = Rerankers.thompsonExploration(b.explorationBudget, 1, 10);
+    this.coldExplore = Rerankers.thompsonExploration(b.coldExplorationBudget, 1, 10);
+    this.warmSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.mmrLambda, 300);
+    this.coldSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.coldMmrLambda, 300);
+    this.scratch = ThreadLocal.withInitial(Scratch::new);
+    catchUp();
+  }
+
+  /** Indexes videos upserted into the catalog directly since the last call. */
+  private void catchUp() {
+    int bound = catalog.indexBound();
+    if (bound <= indexed) {
+      return;
+    }
+    synchronized (indexLock) {
+      for (int v = indexed; v < catalog.indexBound(); v++) {
+        content.onUpsert(v);
+        indexed = v + 1;
+      }
+    }
+  }
+
+  @Override
+  public int upsert(Video video) {
+    Objects.requireNonNull(video, "video");
+    int v = catalog.upsert(video);
+    catchUp();
+    if (v < indexed) {
+      content.onUpsert(v); // a replacement of an already indexed video
+    }
+    return v;
+  }
+
+  @Override
+  public void installModel(@Nullable Predictor model) {
+    installed.set(model);
+  }
+
+  @Override
+  public Predictor model() {
+    Predictor m = installed.get();
+    return m != null ? m : learner.current();
+  }
+
+  // ------------------------------------------------------------------ feed
+
+  @Override
+  public FeedPage feed(int user, int count, FeedContext context) {
+    if (user < 0) {
+      throw new IllegalArgumentException("user index must be >= 0: " + user);
+    }
+    if (count < 1 || count > MAX_COUNT) {
+      throw new IllegalArgumentException("count must be in [1, " + MAX_COUNT + "]: " + count);
+    }
+    Objects.requireNonNull(context, "context");
+    long cursorSession = -1;
+    int cursorPage = -1;
+    if (!context.cursor().isEmpty()) {
+      String c = context.cursor();
+      int dot = c.indexOf('.');
+      try {
+        if (dot < 1) {
+          throw new NumberFormatException();
+        }
+        cursorSession = Long.parseUnsignedLong(c.substring(0, dot), 16);
+        cursorPage = Integer.parseInt(c.substring(dot + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("malformed cursor: '" + c + "'");
+      }
+    }
+    catchUp();
+    long now = time.nowMillis();
+    boolean known = users.contains(user);
+    UserAttributes attrs = known ? users.attributes(user) : UserAttributes.UNKNOWN;
+    Scratch s = scratch.get();
+    boolean cold =
+        !known
+            || (signals.recentHistory(user, s.history) == 0
+                && signals.followedCreators(user, s.follows) == 0);
+    int language =
+        attrs.language().isEmpty() ? -1 : index(catalog.languages().indexOf(attrs.language()));
+    int country = trending.countryIndex(attrs.country());
+    Filters filters = Filters.of(catalog, context);
+    UserStates.State st = states.get(user);
+    synchronized (st) {
+      if (cursorSession != st.sessionId || cursorPage != st.page) {
+        st.newSession();
+      }
+      IntPredicate accept =
+          v ->
+              catalog.isLive(v)
+                  && !st.served(v)
+                  && (!known || !signals.hasSeen(user, v))
+                  && filters.test(v);
+      Query q = new Query(user, now, language, country, accept);
+      CandidateSet set = s.set;
+      set.clear();
+      CandidateSource[] sources = cold ? coldSources : warmSources;
+      double[] shares = cold ? coldShares : warmShares;
+      for (int i = 0; i < sources.length; i++) {
+        int limit = (int) Math.round(shares[i] * candidates);
+        sources[i].retrieve(q, Math.min(limit, candidates - set.size()), set);
+      }
+      // back-fill from trending, fresh and exploration when the personal sources ran dry
+      if (set.size() < count * 3 && !cold) {
+        for (int i = 0; i < coldSources.length && !set.isFull(); i++) {
+          coldSources[i].retrieve(q, Math.min(count * 3, candidates - set.size()), set);
+        }
+      }
+      float[] uvec = !cold && userVectors.userVector(user, s.userVec) ? s.userVec : null;
+      Predictor model = model();
+      RankedList list = s.list;
+      list.clear();
+      for (int i = 0; i < set.size(); i++) {
+        int v = set.video(i);
+        if (!features.extract(user, v, set.sources(i), uvec, cold, now, s.x)) {
+          continue;
+        }
+        model.predict(s.x, s.p);
+        double score = value.score(s.p);
+        int creator;
+        int[] tags;
+        int category;
+        long published;
+        boolean hasEmb;
+        try {
+          creator = catalog.creator(v);
+          tags = catalog.hashtags(v);
+          category = catalog.category(v);
+          published = catalog.publishedAtMillis(v);
+          hasEmb = catalog.embedding(v, s.emb);
+        } catch (IllegalArgumentException removedMeanwhile) {
+          continue;
+        }
+        int at = list.add(v, creator, tags, category, published, score, i);
+        if (hasEmb) {
+          list.setEmbedding(at, s.emb);
+        }
+        double impressions =
+            Math.max(
+                signals.count(v, VideoCounter.IMPRESSIONS), signals.count(v, VideoCounter.VIEWS));
+        if (impressions < NEW_VIDEO_IMPRESSIONS) {
+          double successes =
+              signals.count(v, VideoCounter.COMPLETES) + signals.count(v, VideoCounter.LIKES);
+          list.setNew(at, (float) successes, (float) impressions);
+        }
+      }
+      SplittableRandom random = new SplittableRandom(st.sessionId * 31 + st.page);
+      freshness.rerank(list, count, now, random);
+      (cold ? coldExplore : warmExplore).rerank(list, count, now, random);
+      int n = (cold ? coldSelect : warmSelect).select(list, count, s.picks);
+      List<FeedItem> items = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        int at = s.picks[k];
+        int v = list.video(at);
+        int mask = set.sources(list.tag(at));
+        String id = catalog.video(v).map(Video::id).orElse("");
+        List<Contribution> why =
+            features.extract(user, v, mask, uvec, cold, now, s.x)
+                ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
+                : List.of();
+        items.add(new FeedItem(v, id, list.score(at), mask, list.isExplore(at), why));
+        st.serve(v);
+      }
+      st.page++;
+      String cursor = Long.toHexString(st.sessionId) + "." + st.page;
+      return new FeedPage(items, cursor, cold);
+    }
+  }
+
+  private static int index(OptionalInt i) {
+    return i.isPresent() ? i.getAsInt() : -1;
+  }
+
+  /**
+   * The value's objective shares wᵢ·pᵢ and the features' first-order effects on the value Σᵢ
+   * wᵢ·pᵢ(1−pᵢ)·βᵢⱼ·xⱼ, the top five by magnitude, plus the freshness boost.
+   */
+  private List<Contribution> explain(Predictor model, float[] x, float[] p, double boost) {
+    model.predict(x, p);
+    List<Contribution> all = new ArrayList<>(OBJ + Features.SIZE + 1);
+    for (int o = 0; o < OBJ; o++) {
+      double w = value.weight(Objective.of(o));
+      all.add(
+          new Contribution(
+              "value:" + Objective.of(o).name().toLowerCase(java.util.Locale.ROOT), w * p[o]));
+    }
+    for (int f = 1; f < Features.SIZE; f++) {
+      double effect = 0;
+      for (int o = 0; o < OBJ; o++) {
+        Objective obj = Objective.of(o);
+        effect += value.weight(obj) * p[o] * (1 - p[o]) * model.logitContribution(obj, f, x);
+      }
+      if (effect != 0) {
+        all.add(new Contribution("feature:" + Features.name(f), effect));
+      }
+    }
+    if (boost > 1e-9) {
+      all.add(new Contribution("boost:freshness", boost));
+    }
+    all.sort((a, b) -> Double.compare(Math.abs(b.amount()), Math.abs(a.amount())));
+    return all.subList(0, Math.min(5, all.size()));
+  }
+
+  // ---------------------------------------------------------------- record
+
+  @Override
+  public boolean record(Interaction event) {
+    Objects.requireNonNull(event, "event");
+    if (event.type().isAd()) {
+      return signals.record(event);
+    }
+    catchUp();
+    int user = event.user();
+    int video = event.item();
+    boolean learnable = video < catalog.indexBound() && catalog.isLive(video);
+    float[] x = null;
+    long duration = 1;
+    if (learnable) {
+      boolean opens =
+          event.type() == EventType.IMPRESSION
+              || (event.type() != EventType.GIFT && !join.isPending(user, video));
+      try {
+        duration = catalog.durationMs(video);
+        if (opens) {
+          x = new float[Features.SIZE];
+          Scratch s = scratch.get();
+          boolean known = users.contains(user);
+          boolean cold = !known || signals.recentHistory(user, s.history) == 0;
+          float[] uvec = known && userVectors.userVector(user, s.userVec) ? s.userVec : null;
+          if (!features.extract(user, video, 0, uvec, cold, event.timestampMillis(), x)) {
+            x = null;
+          }
+        }
+      } catch (IllegalArgumentException removedMeanwhile) {
+        learnable = false;
+      }
+    }
+    boolean applied = signals.record(event); // throws on bad input before we change anything
+    if (!applied) {
+      return false;
+    }
+    double w = trendingWeight(event, duration);
+    if (w > 0) {
+      int country =
+          users.contains(user) ? trending.countryIndex(users.attributes(user).country()) : -1;
+      trending.record(video, w, event.timestampMillis(), country);
+    }
+    if (learnable) {
+      long now = Math.max(time.nowMillis(), event.timestampMillis());
+      learn(join.apply(event, x, duration, now));
+    }
+    return true;
+  }
+
+  private static double trendingWeight(Interaction e, long durationMs) {
+    return switch (e.type()) {
+      case VIEW -> Math.min(1.0, e.watchMs() / (double) Math.max(1, durationMs));
+      case LIKE -> 2;
+      case SHARE -> 4;
+      case COMMENT -> 2;
+      case FOLLOW -> 3;
+      case GIFT -> 1;
+      default -> 0;
+    };
+  }
+
+  private void learn(List<TrainingExample> examples) {
+    for (TrainingExample ex : examples) {
+      learner.update(ex);
+      if (exampleLog != null) {
+        exampleLog.accept(ex);
+      }
+    }
+  }
+
+  @Override
+  public int flushLearning() {
+    List<TrainingExample> all = join.drain();
+    learn(all);
+    learner.publish();
+    return all.size();
+  }
+
+  /** A request's filters resolved to catalog indexes. */
+  private record Filters(
+      Catalog catalog,
+      IntOpenHashSet creators,
+      IntOpenHashSet languages,
+      IntOpenHashSet tags,
+      boolean languageFilter)
+      implements IntPredicate {
+
+    static Filters of(Catalog catalog, FeedContext c) {
+      IntOpenHashSet creators = resolve(catalog.creators(), c.blockedCreators());
+      IntOpenHashSet languages = resolve(catalog.languages(), c.languages());
+      IntOpenHashSet tags = resolve(catalog.hashtags(), c.excludedHashtags());
+      return new Filters(catalog, creators, languages, tags, !c.languages().isEmpty());
+    }
+
+    private static IntOpenHashSet resolve(dev.foryou.core.IdMap map, Set<String> ids) {
+      IntOpenHashSet out = new IntOpenHashSet(ids.size());
+      for (String id : ids) {
+        OptionalInt i = map.indexOf(id);
+        if (i.isPresent()) {
+          out.add(i.getAsInt());
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public boolean test(int v) {
+      try {
+        if (!creators.isEmpty() && creators.contains(catalog.creator(v))) {
+          return false;
+        }
+        if (languageFilter && !languages.contains(catalog.language(v))) {
+          return false;
+        }
+        if (!tags.isEmpty()) {
+          for (int t : catalog.hashtags(v)) {
+            if (tags.contains(t)) {
+              return false;
+            }
+          }
+        }
+        return true;
+      } catch (IllegalArgumentException removedMeanwhile) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.foryou.ranking.model;
+
+import dev.foryou.core.catalog.Catalog;
+import dev.foryou.core.signal.SignalStore;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fills the {@link Features} vector of a (user, video) pair from the catalog and the signal store:
+ * decayed video rates with Bayesian smoothing, user affinities to the video's creator, hashtags,
+ * sound and category, the user-video embedding cosine, freshness, duration and source flags.
+ *
+ * <p>Thread-safe: no mutable state besides per-thread scratch buffers.
+ */
+public interface FeatureExtractor {
+
+  /**
+   * Creates the standard extractor.
+   *
+   * @param catalog the catalog
+   * @param signals the signal store
+   * @param smoothing the pseudo-impressions of the Beta prior that smooths every rate, at least 0
+   * @return the extractor
+   * @throws IllegalArgumentException if {@code smoothing} is negative or not finite
+   */
+  static FeatureExtractor create(Catalog catalog, SignalStore signals, double smoothing) {
+    return new StandardFeatures(
+        Objects.requireNonNull(catalog, "catalog"),
+        Objects.requireNonNull(signals, "signals"),
+        smoothing);
+  }
+
+  /**
+   * Writes the feature vector of a pair into {@code out}.
+   *
+   * @param user the user's index
+   * @param video the video's index
+   * @param sourceMask the candidate's source bits (0 when unknown, e.g. for logged events)
+   * @param userVector the user's vector (any norm), or null when the user has none
+   * @param coldUser true when the user has no recent history
+   * @param nowMillis the time the features describe
+   * @param out receives {@link Features#SIZE} values
+   * @return false (and {@code out} unspecified) if the video is not live
+   * @throws IllegalArgumentException if {@code out} is shorter than {@link Features#SIZE}
+   */
+  boolean extract(
+      int user,
+      int video,
+      int sourceMask,
+      float @Nullable [] userVector,
+      boolean coldUser,
+      long nowMillis,
+      float[] out);
+}

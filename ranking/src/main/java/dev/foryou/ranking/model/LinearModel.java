@@ -1,0 +1,108 @@
+package dev.foryou.ranking.model;
+
+import java.util.Arrays;
+
+/**
+ * A logistic model per objective: P = σ(offset + w·x). The snapshot both learners publish.
+ *
+ * <p>Immutable and thread-safe; arrays are copied in and out.
+ */
+public final class LinearModel implements Predictor {
+  private final float[] offsets;
+  private final float[] weights; // objective-major, Features.SIZE per objective
+
+  /**
+   * Creates a model.
+   *
+   * @param offsets one logit offset per objective
+   * @param weights one row of {@link Features#SIZE} weights per objective
+   * @throws IllegalArgumentException on wrong shapes or non-finite values
+   */
+  public LinearModel(float[] offsets, float[][] weights) {
+    int k = Objective.count();
+    if (offsets.length != k || weights.length != k) {
+      throw new IllegalArgumentException(
+          "need "
+              + k
+              + " offsets and weight rows, got "
+              + offsets.length
+              + " and "
+              + weights.length);
+    }
+    this.offsets = offsets.clone();
+    this.weights = new float[k * Features.SIZE];
+    for (int o = 0; o < k; o++) {
+      if (weights[o].length != Features.SIZE) {
+        throw new IllegalArgumentException(
+            "weight row " + o + " has length " + weights[o].length + ", needs " + Features.SIZE);
+      }
+      System.arraycopy(weights[o], 0, this.weights, o * Features.SIZE, Features.SIZE);
+    }
+    for (float f : this.weights) {
+      if (!Float.isFinite(f)) {
+        throw new IllegalArgumentException("non-finite weight " + f);
+      }
+    }
+    for (float f : this.offsets) {
+      if (!Float.isFinite(f)) {
+        throw new IllegalArgumentException("non-finite offset " + f);
+      }
+    }
+  }
+
+  /**
+   * The untrained model: all weights 0, every objective predicts its {@link Objective#prior()}.
+   *
+   * @return the prior model
+   */
+  public static LinearModel prior() {
+    int k = Objective.count();
+    float[] off = new float[k];
+    for (int o = 0; o < k; o++) {
+      off[o] = logit(Objective.of(o).prior());
+    }
+    return new LinearModel(off, new float[k][Features.SIZE]);
+  }
+
+  static float logit(float p) {
+    return (float) Math.log(p / (1 - p));
+  }
+
+  @Override
+  public void predict(float[] x, float[] out) {
+    int f = Features.SIZE;
+    for (int o = 0, base = 0; o < offsets.length; o++, base += f) {
+      float z = offsets[o];
+      for (int i = 0; i < f; i++) {
+        z += weights[base + i] * x[i];
+      }
+      out[o] = (float) (1 / (1 + Math.exp(-z)));
+    }
+  }
+
+  @Override
+  public double logitContribution(Objective objective, int feature, float[] features) {
+    return weights[objective.ordinal() * Features.SIZE + feature] * features[feature];
+  }
+
+  /**
+   * Returns one objective's weights, a copy.
+   *
+   * @param objective the objective
+   * @return {@link Features#SIZE} weights
+   */
+  public float[] weights(Objective objective) {
+    int b = objective.ordinal() * Features.SIZE;
+    return Arrays.copyOfRange(weights, b, b + Features.SIZE);
+  }
+
+  /**
+   * Returns one objective's logit offset.
+   *
+   * @param objective the objective
+   * @return the offset
+   */
+  public float offset(Objective objective) {
+    return offsets[objective.ordinal()];
+  }
+}

@@ -1,0 +1,154 @@
+package dev.foryou.ranking.model;
+
+import dev.foryou.core.catalog.Catalog;
+import dev.foryou.core.signal.AffinityKind;
+import dev.foryou.core.signal.SignalStore;
+import dev.foryou.core.signal.VideoCounter;
+import dev.foryou.ranking.candidate.Source;
+import org.jspecify.annotations.Nullable;
+
+/*
+ * Design: rates are smoothed towards each objective's prior with a Beta(s·m, s·(1−m)) prior
+ * ("empirical Bayes" smoothing of CTR-like rates, e.g. Chakrabarti et al., WWW 2008) and encoded as
+ * a clipped log-lift log(rate / prior) / 3, so a brand-new video sits at 0 and popular and unpopular
+ * videos spread symmetrically; affinities pass through tanh.
+ */
+final class StandardFeatures implements FeatureExtractor {
+  private static final double DAY_MS = 86_400_000d;
+  private static final int COUNTERS = VideoCounter.values().length;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private final Catalog catalog;
+  private final SignalStore signals;
+  private final double s;
+
+  private static final class Scratch {
+    final double[] counts = new double[COUNTERS];
+    float[] emb = new float[0];
+  }
+
+  StandardFeatures(Catalog catalog, SignalStore signals, double smoothing) {
+    if (!(smoothing >= 0) || Double.isInfinite(smoothing)) {
+      throw new IllegalArgumentException("smoothing must be finite and >= 0: " + smoothing);
+    }
+    this.catalog = catalog;
+    this.signals = signals;
+    this.s = smoothing;
+  }
+
+  @Override
+  public boolean extract(
+      int user,
+      int video,
+      int sourceMask,
+      float @Nullable [] userVector,
+      boolean coldUser,
+      long nowMillis,
+      float[] out) {
+    if (out.length < Features.SIZE) {
+      throw new IllegalArgumentException(
+          "out has length " + out.length + ", needs " + Features.SIZE);
+    }
+    Scratch sc = SCRATCH.get();
+    int creator;
+    int[] tags;
+    int sound;
+    int category;
+    long duration;
+    long published;
+    boolean hasEmb = false;
+    int dim = catalog.dimension();
+    if (sc.emb.length != dim) {
+      sc.emb = new float[dim];
+    }
+    try {
+      if (!catalog.isLive(video)) {
+        return false;
+      }
+      creator = catalog.creator(video);
+      tags = catalog.hashtags(video);
+      sound = catalog.sound(video);
+      category = catalog.category(video);
+      duration = catalog.durationMs(video);
+      published = catalog.publishedAtMillis(video);
+      if (userVector != null) {
+        hasEmb = catalog.embedding(video, sc.emb);
+      }
+    } catch (IllegalArgumentException removedMeanwhile) {
+      return false;
+    }
+    double[] c = sc.counts;
+    signals.counts(video, c);
+    double impressions = Math.max(c[VideoCounter.IMPRESSIONS.ordinal()], 0);
+    double views = Math.max(c[VideoCounter.VIEWS.ordinal()], 0);
+    double shown = Math.max(impressions, views);
+    out[Features.BIAS] = 1f;
+    out[Features.RATE_COMPLETE] =
+        lift(c[VideoCounter.COMPLETES.ordinal()], views, Objective.COMPLETE.prior());
+    out[Features.RATE_LIKE] = lift(c[VideoCounter.LIKES.ordinal()], shown, Objective.LIKE.prior());
+    out[Features.RATE_SHARE] =
+        lift(c[VideoCounter.SHARES.ordinal()], shown, Objective.SHARE.prior());
+    out[Features.RATE_COMMENT] =
+        lift(c[VideoCounter.COMMENTS.ordinal()], shown, Objective.COMMENT.prior());
+    out[Features.RATE_FOLLOW] =
+        lift(c[VideoCounter.FOLLOWS.ordinal()], shown, Objective.FOLLOW.prior());
+    out[Features.RATE_SKIP] = lift(c[VideoCounter.SKIPS.ordinal()], shown, Objective.SKIP.prior());
+    out[Features.RATE_NOT_INTERESTED] =
+        lift(c[VideoCounter.NOT_INTERESTED.ordinal()], shown, Objective.NOT_INTERESTED.prior());
+    double durSec = duration / 1000.0;
+    double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
+    out[Features.WATCH_RATIO] =
+        lift(Math.min(watched, views), views, Objective.WATCH_RATIO.prior());
+    out[Features.LOG_IMPRESSIONS] = (float) Math.min(1.0, Math.log1p(shown) / 10);
+    out[Features.AFF_CREATOR] =
+        (float) Math.tanh(signals.affinity(user, AffinityKind.CREATOR, creator));
+    double bestTag = 0;
+    for (int t : tags) {
+      double a = signals.affinity(user, AffinityKind.HASHTAG, t);
+      if (Math.abs(a) > Math.abs(bestTag)) {
+        bestTag = a;
+      }
+    }
+    out[Features.AFF_HASHTAG] = (float) Math.tanh(bestTag);
+    out[Features.AFF_SOUND] =
+        sound < 0 ? 0f : (float) Math.tanh(signals.affinity(user, AffinityKind.SOUND, sound));
+    out[Features.AFF_CATEGORY] =
+        category < 0
+            ? 0f
+            : (float) Math.tanh(signals.affinity(user, AffinityKind.CATEGORY, category));
+    out[Features.FOLLOWS] = signals.follows(user, creator) ? 1f : 0f;
+    out[Features.EMBEDDING_COSINE] = hasEmb ? cosine(userVector, sc.emb, dim) : 0f;
+    double age = Math.max(0, nowMillis - published);
+    out[Features.FRESHNESS] = (float) Math.pow(2, -age / DAY_MS);
+    out[Features.LOG_DURATION] = (float) Math.min(1.5, Math.log1p(durSec) / 5);
+    out[Features.USER_COLD] = coldUser ? 1f : 0f;
+    for (int b = 0; b < Source.count(); b++) {
+      out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
+    }
+    return true;
+  }
+
+  private float lift(double events, double trials, float prior) {
+    double rate = (Math.max(events, 0) + s * prior) / (Math.max(trials, 0) + s);
+    if (!(rate > 0)) {
+      return 0f;
+    }
+    double l = Math.log(rate / prior) / 3;
+    return (float) Math.max(-1, Math.min(1, l));
+  }
+
+  private static float cosine(float[] u, float[] v, int dim) {
+    float dot = 0f;
+    float nu = 0f;
+    float nv = 0f;
+    for (int d = 0; d < dim; d++) {
+      dot += u[d] * v[d];
+      nu += u[d] * u[d];
+      nv += v[d] * v[d];
+    }
+    if (!(nu > 0f && nv > 0f)) {
+      return 0f;
+    }
+    return dot / (float) Math.sqrt((double) nu * nv);
+  }
+}
