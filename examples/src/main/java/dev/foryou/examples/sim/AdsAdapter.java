@@ -72,15 +72,17 @@ public interface AdsAdapter {
   @Nullable ServedAd surface(Surface surface, int user, long nowMillis);
 
   /**
-   * Records that an ad was shown.
+   * Shows an ad: a last check (e.g. a frequency cap on a new calendar day) and the impression.
    *
    * @param ad the ad
    * @param user the user
    * @param nextToVideo the organic video shown just before it (its creator shares the revenue), or
    *     -1
    * @param nowMillis now
+   * @return true if the ad was shown (and billed); false if it was withdrawn at the last moment, in
+   *     which case the engine has already given back what it held and the slot is skipped
    */
-  void impression(ServedAd ad, int user, int nextToVideo, long nowMillis);
+  boolean impression(ServedAd ad, int user, int nextToVideo, long nowMillis);
 
   /**
    * Records a click on an ad.
@@ -90,6 +92,17 @@ public interface AdsAdapter {
    * @param nowMillis now
    */
   void click(ServedAd ad, int user, long nowMillis);
+
+  /**
+   * Says that the simulator is done with a placed ad: shown (after its click, if any) or never
+   * reached (the session ended first), so the engine can learn from it or give back what it held.
+   *
+   * @param ad the ad
+   * @param shown true if {@link #impression} was called for it
+   * @param clicked true if it was clicked
+   * @param nowMillis now
+   */
+  void done(ServedAd ad, boolean shown, boolean clicked, long nowMillis);
 
   /**
    * Records an organic view (creator-fund payouts count qualified views).
@@ -103,11 +116,18 @@ public interface AdsAdapter {
   void organicView(int user, int video, long watchMs, boolean repeat, long nowMillis);
 
   /**
-   * Returns the ad slots the engine considered so far (for the fill rate).
+   * Returns the ad slots offered so far: in-feed auctions, app opens, surface visits.
    *
    * @return slot opportunities
    */
   long opportunities();
+
+  /**
+   * Returns the offered slots that were filled with an ad.
+   *
+   * @return filled slots
+   */
+  long filled();
 
   /**
    * Returns a campaign's spend so far, as the engine's billing ledger has it.
@@ -173,7 +193,9 @@ final class NoAds implements AdsAdapter {
   }
 
   @Override
-  public void impression(ServedAd ad, int user, int nextToVideo, long nowMillis) {}
+  public boolean impression(ServedAd ad, int user, int nextToVideo, long nowMillis) {
+    return false;
+  }
 
   @Override
   public void click(ServedAd ad, int user, long nowMillis) {}
@@ -185,6 +207,14 @@ final class NoAds implements AdsAdapter {
   public long opportunities() {
     return 0;
   }
+
+  @Override
+  public long filled() {
+    return 0;
+  }
+
+  @Override
+  public void done(ServedAd ad, boolean shown, boolean clicked, long nowMillis) {}
 
   @Override
   public long spendMicros(int campaign) {

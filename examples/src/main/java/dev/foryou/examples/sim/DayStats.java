@@ -21,6 +21,7 @@ final class DayStats {
   long adImpressions;
   long adClicks;
   long adOpportunities;
+  long adFilled;
   long revenueMicros;
   long creatorPayoutMicros;
   long spendMicros;
@@ -38,7 +39,7 @@ final class DayStats {
   }
 
   double fillRate() {
-    return adOpportunities == 0 ? 0 : Math.min(1.0, (double) adImpressions / adOpportunities);
+    return adOpportunities == 0 ? 0 : (double) adFilled / adOpportunities;
   }
 
   void add(DayStats o) {
@@ -56,6 +57,7 @@ final class DayStats {
     adImpressions += o.adImpressions;
     adClicks += o.adClicks;
     adOpportunities += o.adOpportunities;
+    adFilled += o.adFilled;
     revenueMicros += o.revenueMicros;
     creatorPayoutMicros += o.creatorPayoutMicros;
     spendMicros += o.spendMicros;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.foryou.ads.billing.DeliveryReport;
 import dev.foryou.core.ManualTimeSource;
 import dev.foryou.core.event.EventType;
 import dev.foryou.core.event.Interaction;
@@ -91,7 +92,7 @@ public final class DemoEngine {
     World world = World.generate(config);
     ManualTimeSource clock =
         new ManualTimeSource(Math.max(System.currentTimeMillis(), World.START_MILLIS));
-    return new DemoEngine(world, EngineArms.engine(world, config, clock), clock);
+    return new DemoEngine(world, EngineArms.engine(world, config, clock, false), clock);
   }
 
   /**
@@ -108,7 +109,9 @@ public final class DemoEngine {
         + world.videos
         + " videos, "
         + world.campaigns.size()
-        + " campaigns";
+        + " campaigns ("
+        + arm.ads()
+        + ")";
   }
 
   /**
@@ -176,13 +179,11 @@ public final class DemoEngine {
   }
 
   private void adEvent(String key, EventType type, long ts) {
+    // the impression was booked when the page was served; a posted ad_impression is a no-op
     Placed p = impressions.get(key);
-    if (type == EventType.AD_IMPRESSION && !p.shown()) {
-      arm.ads().impression(p.ad(), p.user(), -1, ts);
-      impressions.put(key, new Placed(p.ad(), p.user(), true, p.clicked()));
-    } else if (type == EventType.AD_CLICK) {
+    if (type == EventType.AD_CLICK && !p.clicked()) {
       arm.ads().click(p.ad(), p.user(), ts);
-      impressions.put(key, new Placed(p.ad(), p.user(), p.shown(), true));
+      impressions.put(key, new Placed(p.ad(), p.user(), true, true));
     }
   }
 
@@ -211,15 +212,22 @@ public final class DemoEngine {
       arm.ads().monetize(u, buf, values, n, 0, now, slots);
     }
     List<Item> out = new ArrayList<>();
+    int lastVideo = -1;
     for (Slot s : slots) {
       if (s.isAd()) {
         ServedAd ad = Objects.requireNonNull(s.ad());
+        // served = shown: the service books the impression now, so no hold is left dangling
+        if (!arm.ads().impression(ad, u, lastVideo, now)) {
+          continue;
+        }
         String id = "imp" + nextImpression++;
-        impressions.put(id, new Placed(ad, u, false, false));
+        arm.ads().done(ad, true, false, now);
+        impressions.put(id, new Placed(ad, u, true, false));
         CampaignSpec c = world.campaigns.get(ad.campaign());
         out.add(new Item(null, null, c.id(), ad.creativeId(), ad.format().name(), id));
       } else {
         int v = s.video();
+        lastVideo = v;
         arm.policy().record(Interaction.of(EventType.IMPRESSION, u, v, now));
         out.add(
             new Item(
@@ -252,6 +260,18 @@ public final class DemoEngine {
       o.put("bid_type", spec.cpc() ? "CPC" : "CPM");
       o.put("daily_budget", SimulationResult.units(spec.dailyBudgetMicros()));
       o.put("spend", SimulationResult.units(arm.ads().spendMicros(c)));
+      if (arm.ads() instanceof EngineAds ads) {
+        // the ads module's own report, which checks again who asks
+        DeliveryReport r = ads.accounting().reports().campaign(advertiser, spec.id(), ads.today());
+        o.put("day", r.day().toString());
+        o.put("impressions_today", r.impressions());
+        o.put("clicks_today", r.clicks());
+        o.put("invalid_clicks_today", r.invalidClicks());
+        o.put("spend_today", SimulationResult.units(r.spendMicros()));
+        o.put("ctr_today", SimulationResult.round(r.ctr()));
+        o.put("ecpm_today", SimulationResult.units(r.ecpmMicros()));
+        o.put("budget_utilisation_today", SimulationResult.round(r.budgetUtilisation()));
+      }
     }
     return cs.isEmpty() ? Optional.empty() : Optional.of(root);
   }

@@ -40,6 +40,11 @@ final class EngineArms {
   }
 
   static Engine engine(World world, SimulationConfig config, ManualTimeSource clock) {
+    return engine(world, config, clock, true);
+  }
+
+  static Engine engine(
+      World world, SimulationConfig config, ManualTimeSource clock, boolean evenPacing) {
     Catalog catalog = Catalog.builder().dimension(DIMENSION).timeSource(clock).build();
     UserRegistry users = new UserRegistry();
     for (int u = 0; u < world.users; u++) {
@@ -54,7 +59,11 @@ final class EngineArms {
             .timeSource(clock)
             .candidates(CANDIDATES)
             .build();
-    Arm arm = new Arm(new ForyouPolicy(world, feed), AdsAdapter.NONE);
+    AdsAdapter ads =
+        config.adsOff()
+            ? AdsAdapter.NONE
+            : new EngineAds(world, clock, users, catalog, signals, evenPacing);
+    Arm arm = new Arm(new ForyouPolicy(world, feed), ads);
     return new Engine(arm, catalog, users, signals, feed);
   }
 }

@@ -279,7 +279,7 @@ final class Report {
       long[] path = r.spendByHour[i];
       double[] y = new double[25];
       for (int h = 0; h <= 24; h++) {
-        long at = h == 24 && day == r.config.days() - 1 ? r.spend[i] : path[day * 24 + h];
+        long at = path[day * 24 + h];
         y[h] = (at - path[day * 24]) / budget;
       }
       CampaignSpec s = r.campaigns.get(i);

@@ -124,6 +124,7 @@ public final class Simulation {
       push(World.START_MILLIS + h * 3_600_000L - 1, null); // a tick at the end of every hour
     }
     progress.start(total);
+    long horizon = World.START_MILLIS + config.days() * World.DAY_MILLIS;
     while (!queue.isEmpty()) {
       Step step = queue.poll();
       clock.set(step.time);
@@ -131,7 +132,12 @@ public final class Simulation {
       if (step.session == null) {
         tick(step.time);
       } else {
-        advance(step.session, step.time);
+        if (step.time >= horizon) {
+          // the run ends at the last midnight: sessions still open stop there
+          end(step.session, arms.get(step.session.arm), step.time);
+        } else {
+          advance(step.session, step.time);
+        }
         if (step.session.ended) {
           doneSessions++;
           if ((doneSessions & 63) == 0 || doneSessions == total) {
@@ -140,7 +146,6 @@ public final class Simulation {
         }
       }
     }
-    closeDay(config.days() - 1); // sessions that ran past the last midnight
     progress.done();
     return result();
   }
@@ -167,6 +172,7 @@ public final class Simulation {
       long revenue = ads.platformRevenueMicros();
       long payouts = ads.creatorPayoutMicros();
       long opportunities = ads.opportunities();
+      long filled = ads.filled();
       long spend = 0;
       for (int c = 0; c < world.campaigns.size(); c++) {
         spend += ads.spendMicros(c);
@@ -176,12 +182,14 @@ public final class Simulation {
         revenue -= p.revenueMicros;
         payouts -= p.creatorPayoutMicros;
         opportunities -= p.adOpportunities;
+        filled -= p.adFilled;
         spend -= p.spendMicros;
       }
       DayStats s = stats[a][d];
       s.revenueMicros = revenue;
       s.creatorPayoutMicros = payouts;
       s.adOpportunities = opportunities;
+      s.adFilled = filled;
       s.spendMicros = spend;
     }
   }
@@ -213,7 +221,7 @@ public final class Simulation {
     } else {
       finish(s, arm, st, now);
       if (s.energy <= 0 || s.shown >= Behaviour.MAX_ITEMS || behaviour.interrupted()) {
-        s.ended = true;
+        end(s, arm, now);
         return;
       }
     }
@@ -222,22 +230,51 @@ public final class Simulation {
       s.pagePos = 0;
       int n = arm.policy().page(s.user, PAGE, s.pages++ == 0, now, s.buffer, s.values);
       if (n == 0) {
-        s.ended = true;
+        end(s, arm, now);
         return;
       }
       arm.ads().monetize(s.user, s.buffer, s.values, n, s.shown, now, s.page);
     }
-    show(s, arm, st, s.page.get(s.pagePos++), now);
+    Slot next = s.page.get(s.pagePos++);
+    while (next.isAd() && !adImpression(s, arm, st, Objects.requireNonNull(next.ad()), now)) {
+      // withdrawn at the last moment: the next slot takes its place
+      if (s.pagePos == s.page.size()) {
+        s.page.clear();
+        s.pagePos = 0;
+        int n = arm.policy().page(s.user, PAGE, s.pages++ == 0, now, s.buffer, s.values);
+        if (n == 0) {
+          end(s, arm, now);
+          return;
+        }
+        arm.ads().monetize(s.user, s.buffer, s.values, n, s.shown, now, s.page);
+      }
+      next = s.page.get(s.pagePos++);
+    }
+    show(s, arm, st, next, now);
+  }
+
+  /** Ends a session; ads placed on its page that it never reached go back to the ads engine. */
+  private void end(Session s, Arm arm, long now) {
+    s.ended = true;
+    for (int i = s.pagePos; i < s.page.size(); i++) {
+      ServedAd ad = s.page.get(i).ad();
+      if (ad != null) {
+        arm.ads().done(ad, false, false, now);
+      }
+    }
+    s.page.clear();
+    s.pagePos = 0;
   }
 
   private void surfaceAd(Session s, Arm arm, DayStats st, AdsAdapter.Surface surface, long now) {
     Behaviour behaviour = behaviours[s.arm];
     ServedAd ad = arm.ads().surface(surface, s.user, now);
-    if (ad != null) {
-      adImpression(s, arm, st, ad, now);
-      if (behaviour.adClick(s.user, world.campaigns.get(ad.campaign()))) {
-        adClick(s, arm, st, ad, now);
+    if (ad != null && adImpression(s, arm, st, ad, now)) {
+      boolean click = behaviour.adClick(s.user, world.campaigns.get(ad.campaign()));
+      if (click) {
+        adClick(s, arm, st, ad, now + 1000); // a second to tap through
       }
+      arm.ads().done(ad, true, click, now);
     }
   }
 
@@ -246,9 +283,8 @@ public final class Simulation {
     s.shown++;
     long duration;
     if (slot.isAd()) {
-      ServedAd ad = Objects.requireNonNull(slot.ad());
+      ServedAd ad = Objects.requireNonNull(slot.ad()); // its impression is already booked
       CampaignSpec c = world.campaigns.get(ad.campaign());
-      adImpression(s, arm, st, ad, now);
       s.curAd = ad;
       s.curVideo = -1;
       s.curClick = behaviour.adClick(s.user, c);
@@ -274,6 +310,7 @@ public final class Simulation {
       if (s.curClick) {
         adClick(s, arm, st, s.curAd, now);
       }
+      arm.ads().done(s.curAd, true, s.curClick, now);
       s.energy += s.outcome.energy;
       s.curAd = null;
       return;
@@ -327,8 +364,10 @@ public final class Simulation {
     s.curVideo = -1;
   }
 
-  private void adImpression(Session s, Arm arm, DayStats st, ServedAd ad, long now) {
-    arm.ads().impression(ad, s.user, s.lastVideo, now);
+  private boolean adImpression(Session s, Arm arm, DayStats st, ServedAd ad, long now) {
+    if (!arm.ads().impression(ad, s.user, s.lastVideo, now)) {
+      return false;
+    }
     st.adImpressions++;
     int c = ad.campaign();
     campaignImpressions[c]++;
@@ -340,6 +379,7 @@ public final class Simulation {
     if (count > world.campaigns.get(c).capPerDay()) {
       capViolations[c]++;
     }
+    return true;
   }
 
   private void adClick(Session s, Arm arm, DayStats st, ServedAd ad, long now) {

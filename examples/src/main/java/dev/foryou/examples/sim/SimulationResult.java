@@ -91,12 +91,14 @@ public final class SimulationResult {
     return total(arm).watchSecondsPerSession();
   }
 
-  /** The spend of a campaign on a day, from the hourly samples (the last day to the end). */
+  /**
+   * The spend of a campaign on a calendar day (UTC), from the hourly samples of the ledger's
+   * running total taken at the end of each hour. (Sessions that run past the last midnight spend on
+   * the day after; that counts in the totals, not here.)
+   */
   long daySpend(int campaign, int day) {
     long[] path = spendByHour[campaign];
-    long start = path[day * 24];
-    long end = day == config.days() - 1 ? spend[campaign] : path[(day + 1) * 24];
-    return end - start;
+    return path[(day + 1) * 24] - path[day * 24];
   }
 
   /** The largest amount by which a campaign's spend on one day exceeded its daily budget. */

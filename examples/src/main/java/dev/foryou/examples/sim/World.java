@@ -254,10 +254,13 @@ final class World {
   }
 
   private List<CampaignSpec> drawCampaigns(SplittableRandom rnd, SimulationConfig config) {
-    // Supply: roughly users/3 engine-arm users x ~2 sessions x ~20 items x ad load 1/7; demand is
-    // sized to about 1.3x the value of that supply so that budgets bind and pacing matters.
-    double dailyAdImpressions = config.users() / 3.0 * 2.0 * 20 / 7;
-    int advertisers = Math.max(4, Math.min(60, config.users() / 100));
+    // Supply: the engine's third of the users opens about 2 sessions a day with a couple of ad
+    // slots each; at a typical eCPM of ~5 that is worth ~0.004 units per user per day. Demand is
+    // sized to about 1.3x that value so that budgets bind and pacing matters, and every daily
+    // budget covers at least 25 of its largest possible charges.
+    double dailyValueMicros = config.users() * 0.004 * 1_000_000;
+    int advertisers = Math.max(4, Math.min(40, config.users() / 200));
+    int expectedCampaigns = advertisers * 2;
     List<CampaignSpec> out = new ArrayList<>();
     AdFormat[] formats = AdFormat.values();
     int n = 0;
@@ -270,18 +273,19 @@ final class World {
             n < formats.length
                 ? formats[n]
                 : rnd.nextDouble() < 0.75 ? AdFormat.IN_FEED : formats[rnd.nextInt(formats.length)];
-        boolean cpc = rnd.nextBoolean();
+        // reserved formats (TopView, Brand Takeover) are sold per thousand impressions
+        boolean cpc = rnd.nextBoolean() && f != AdFormat.TOP_VIEW && f != AdFormat.BRAND_TAKEOVER;
         int topic = rnd.nextInt(topics);
         long bid =
             cpc
-                ? 100_000L + 10_000L * rnd.nextInt(140) // 0.10 to 1.49 per click
+                ? 20_000L + 5_000L * rnd.nextInt(40) // 0.02 to 0.215 per click
                 : 1_000_000L + 100_000L * rnd.nextInt(110); // 1.0 to 11.9 per mille
-        double share = 1.3 * dailyAdImpressions / (advertisers * 2.0);
+        long maxCharge = cpc ? bid : (bid + 999) / 1000;
         long budget =
             Math.max(
-                1_000_000L,
-                Math.round(share * (0.5 + rnd.nextDouble()) * 6.0 / 1000 * 1_000_000L / 10_000)
-                    * 10_000);
+                25 * maxCharge,
+                Math.round(1.3 * dailyValueMicros / expectedCampaigns * (0.5 + rnd.nextDouble())));
+        budget = Math.max(10_000L, budget / 10_000L * 10_000L); // whole cents
         int cap = 1 + rnd.nextInt(6);
         Set<String> countries = new LinkedHashSet<>();
         if (rnd.nextDouble() < 0.4) {

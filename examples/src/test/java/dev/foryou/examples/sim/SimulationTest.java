@@ -1,7 +1,6 @@
 package dev.foryou.examples.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,10 +22,19 @@ class SimulationTest {
     return new SimulationConfig(600, 2000, 3, seed, false, out);
   }
 
+  private static SimulationResult tinyRun;
+
+  /** One tiny run (seconds) shared by the tests that only read its result. */
+  private static synchronized SimulationResult tinyRun() {
+    if (tinyRun == null) {
+      tinyRun = Simulation.run(tiny(Path.of("target", "sim-test"), SEED), Progress.NONE);
+    }
+    return tinyRun;
+  }
+
   @Test
-  void run_tinyWorld_engineBeatsPopularAndRandomOnWatchTime(@TempDir Path dir) {
-    SimulationResult r = Simulation.run(tiny(dir, SEED), Progress.NONE);
-    assumeTrue(r.arms.contains("foryou"), "TEMPORARY: engine arm not wired yet");
+  void run_tinyWorld_engineBeatsPopularAndRandomOnWatchTime() {
+    SimulationResult r = tinyRun();
     assertThat(r.arms).containsExactly("foryou", "popular", "random");
     double foryou = r.watchSecondsPerSession("foryou");
     assertThat(foryou)
@@ -38,9 +46,9 @@ class SimulationTest {
   }
 
   @Test
-  void run_tinyWorldWithAds_noOverspendBeyondOnePercentAndNoCapViolation(@TempDir Path dir) {
-    SimulationResult r = Simulation.run(tiny(dir, SEED), Progress.NONE);
-    assumeTrue(!r.campaigns.isEmpty(), "TEMPORARY: ads engine not wired yet");
+  void run_tinyWorldWithAds_noOverspendBeyondOnePercentAndNoCapViolation() {
+    SimulationResult r = tinyRun();
+    assertThat(r.campaigns).as("ads ran").isNotEmpty();
     long impressions = 0;
     for (int c = 0; c < r.campaigns.size(); c++) {
       CampaignSpec spec = r.campaigns.get(c);
@@ -53,6 +61,11 @@ class SimulationTest {
       assertThat(r.capViolations[c]).as("seed %d: cap violations of %s", SEED, spec.id()).isZero();
     }
     assertThat(impressions).as("ads were shown").isPositive();
+    DayStats engine = r.total("foryou");
+    assertThat(engine.adClicks).as("some ads were clicked").isPositive();
+    assertThat(engine.revenueMicros).as("the ledger booked revenue").isPositive();
+    assertThat(engine.creatorPayoutMicros).as("creators were paid").isPositive();
+    assertThat(r.total("popular").adImpressions).as("baselines run without ads").isZero();
   }
 
   @Test
@@ -223,8 +236,9 @@ class SimulationTest {
     }
 
     @Override
-    public void impression(ServedAd ad, int user, int nextToVideo, long nowMillis) {
+    public boolean impression(ServedAd ad, int user, int nextToVideo, long nowMillis) {
       spend += ad.priceMicros() / 1000;
+      return true;
     }
 
     @Override
@@ -237,6 +251,14 @@ class SimulationTest {
     public long opportunities() {
       return opportunities;
     }
+
+    @Override
+    public long filled() {
+      return opportunities;
+    }
+
+    @Override
+    public void done(ServedAd ad, boolean shown, boolean clicked, long nowMillis) {}
 
     @Override
     public long spendMicros(int campaign) {
