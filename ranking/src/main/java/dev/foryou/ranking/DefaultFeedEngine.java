@@ -243,7 +243,7 @@ final class DefaultFeedEngine implements FeedEngine {
       list.clear();
       for (int i = 0; i < set.size(); i++) {
         int v = set.video(i);
-        if (!features.extract(user, v, set.sources(i), uvec, cold, now, s.x)) {
+        if (!features.extract(known ? user : -1, v, set.sources(i), uvec, cold, now, s.x)) {
           continue;
         }
         model.predict(s.x, s.p);
@@ -286,7 +286,7 @@ final class DefaultFeedEngine implements FeedEngine {
         int mask = set.sources(list.tag(at));
         String id = catalog.video(v).map(Video::id).orElse("");
         List<Contribution> why =
-            features.extract(user, v, mask, uvec, cold, now, s.x)
+            features.extract(known ? user : -1, v, mask, uvec, cold, now, s.x)
                 ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
                 : List.of();
         items.add(new FeedItem(v, id, list.score(at), mask, list.isExplore(at), why));
@@ -347,9 +347,14 @@ final class DefaultFeedEngine implements FeedEngine {
     float[] x = null;
     long duration = 1;
     if (learnable) {
+      // an outcome opens an example of its own only when no impression of the pair was logged
+      // (services that do not log impressions); late outcomes of a learned impression are dropped
       boolean opens =
           event.type() == EventType.IMPRESSION
-              || (event.type() != EventType.GIFT && !join.isPending(user, video));
+              || (event.type() != EventType.GIFT
+                  && users.contains(user)
+                  && !join.isPending(user, video)
+                  && !signals.hasSeen(user, video));
       try {
         duration = catalog.durationMs(video);
         if (opens) {
@@ -358,7 +363,8 @@ final class DefaultFeedEngine implements FeedEngine {
           boolean known = users.contains(user);
           boolean cold = !known || signals.recentHistory(user, s.history) == 0;
           float[] uvec = known && userVectors.userVector(user, s.userVec) ? s.userVec : null;
-          if (!features.extract(user, video, 0, uvec, cold, event.timestampMillis(), x)) {
+          if (!features.extract(
+              known ? user : -1, video, 0, uvec, cold, event.timestampMillis(), x)) {
             x = null;
           }
         }

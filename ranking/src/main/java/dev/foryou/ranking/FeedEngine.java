@@ -145,7 +145,7 @@ public interface FeedEngine {
     double freshnessWeight = 0.3;
     int repeatWindow = 500;
     int maxTrackedUsers = 100_000;
-    long joinWindowMillis = 60_000;
+    long joinWindowMillis = 300_000;
     int maxPendingImpressions = 200_000;
     long trendingHalfLifeMillis = 3_600_000L;
     long freshMaxAgeMillis = 3 * 86_400_000L;
@@ -347,7 +347,7 @@ public interface FeedEngine {
     }
 
     /**
-     * Sets how long an impression waits for its outcomes before it is learned (default 60 s), and
+     * Sets how long an impression waits for its outcomes before it is learned (default 5 min), and
      * the most impressions that may wait (default 200,000; the oldest is learned early).
      *
      * @param windowMillis at least 1

@@ -54,7 +54,7 @@ final class LearningJoin {
       float[] y = new float[Objective.count()];
       float ratio = viewed ? (float) Math.min(1.0, watchMs / (double) durationMs) : 0f;
       boolean engaged = like || share || comment || follow;
-      y[COMPLETE] = ratio >= 0.9f ? 1 : 0;
+      y[COMPLETE] = ratio >= 1f ? 1 : 0;
       y[Objective.LIKE.ordinal()] = like ? 1 : 0;
       y[Objective.SHARE.ordinal()] = share ? 1 : 0;
       y[Objective.COMMENT.ordinal()] = comment ? 1 : 0;

@@ -139,6 +139,61 @@ final class CapsImpl implements FrequencyCaps {
     }
   }
 
+  /** Checks that a hold may be committed for an impression (before anything is logged). */
+  void checkCommit(CapHold hold, String userId, String campaignId, String advertiserId) {
+    if (!hold.granted()) {
+      return;
+    }
+    if (hold.released.get()) {
+      throw new IllegalArgumentException("cap hold already released or used: " + hold);
+    }
+    var u = users.indexOf(userId);
+    if (u.isEmpty() || u.getAsInt() != hold.user) {
+      throw new IllegalArgumentException("cap hold was taken for another user than " + userId);
+    }
+    if (hold.campaign >= 0 && campaigns.indexOf(campaignId).orElse(-1) != hold.campaign) {
+      throw new IllegalArgumentException(
+          "cap hold was taken for another campaign than " + campaignId);
+    }
+    if (hold.advertiser >= 0 && advertisers.indexOf(advertiserId).orElse(-1) != hold.advertiser) {
+      throw new IllegalArgumentException(
+          "cap hold was taken for another advertiser than " + advertiserId);
+    }
+  }
+
+  /**
+   * Turns a hold into the impression's count at the impression's time; without a granted hold,
+   * counts the impression directly (as replay does), so live and replayed counts agree.
+   */
+  void commit(CapHold hold, String userId, String campaignId, String advertiserId, long ts) {
+    if (!hold.granted()) {
+      restore(userId, campaignId, advertiserId, ts);
+      return;
+    }
+    if (!hold.released.compareAndSet(false, true)) {
+      throw new IllegalArgumentException("cap hold already released or used: " + hold);
+    }
+    long day = dayOf(ts);
+    int s = hold.user & (STRIPES - 1);
+    synchronized (locks[s]) {
+      Long2ObjectOpenHashMap<Counter> m = counters[s];
+      if (hold.campaign >= 0) {
+        Counter c = m.get(key(hold.user, hold.campaign, false));
+        if (c != null) {
+          c.remove(hold.timeMillis, hold.day);
+          c.add(ts, day);
+        }
+      }
+      if (hold.advertiser >= 0) {
+        Counter c = m.get(key(hold.user, hold.advertiser, true));
+        if (c != null) {
+          c.remove(hold.timeMillis, hold.day);
+          c.add(ts, day);
+        }
+      }
+    }
+  }
+
   /** Counts a logged impression during replay (no check). */
   void restore(String userId, String campaignId, String advertiserId, long millis) {
     int c = campaigns.intern(campaignId);

@@ -38,6 +38,21 @@ public interface Ledger {
   Charge recordImpression(AdImpression impression, long heldMicros);
 
   /**
+   * Records a served impression, charges it, settles its budget hold and turns its frequency-cap
+   * hold into the impression's count (at the impression's time). A duplicate gives both holds back.
+   * Without a granted cap hold ({@link CapHold#DENIED}) the impression is counted against the caps
+   * directly, as on replay, so live and recovered counts agree.
+   *
+   * @param impression the impression
+   * @param heldMicros the budget held for it by {@link BudgetPacer#reserve} (0 if none)
+   * @param capHold the hold from {@link FrequencyCaps#tryAcquire} for this user and campaign
+   * @return the outcome and the money moved
+   * @throws IllegalArgumentException as {@link #recordImpression(AdImpression, long)}, or if the
+   *     cap hold is for another user, campaign or advertiser or was already released or used
+   */
+  Charge recordImpression(AdImpression impression, long heldMicros, CapHold capHold);
+
+  /**
    * Records a click; a valid click on a CPC impression is charged the impression's clearing price.
    *
    * @param click the click

@@ -209,15 +209,22 @@ final class LedgerImpl implements Ledger, Reports {
 
   @Override
   public Charge recordImpression(AdImpression imp, long heldMicros) {
+    return recordImpression(imp, heldMicros, CapHold.DENIED);
+  }
+
+  @Override
+  public Charge recordImpression(AdImpression imp, long heldMicros, CapHold capHold) {
     Objects.requireNonNull(imp, "impression");
+    Objects.requireNonNull(capHold, "capHold");
     int c = checkCampaign(imp.campaignId(), imp.advertiserId());
     if (heldMicros != 0) {
       pacer.campaign(c).checkHold(heldMicros);
     }
+    caps.checkCommit(capHold, imp.userId(), imp.campaignId(), imp.advertiserId());
     synchronized (this) {
       checkAdGroup(imp.adGroupId(), c);
       writeLog(imp);
-      return applyImpression(imp, heldMicros, true);
+      return applyImpression(imp, heldMicros, capHold);
     }
   }
 
@@ -258,13 +265,16 @@ final class LedgerImpl implements Ledger, Reports {
     return g;
   }
 
-  private Charge applyImpression(AdImpression e, long hold, boolean live) {
+  private Charge applyImpression(AdImpression e, long hold, CapHold capHold) {
     int c = pacer.indexOf(e.campaignId());
     PacerImpl.Campaign pc = pacer.campaign(c);
     if (!seen.add(e.eventId())) {
       duplicates++;
       if (hold > 0) {
         pc.release(Math.min(hold, pc.held));
+      }
+      if (capHold.granted() && !capHold.released.get()) {
+        caps.release(capHold); // a retried report: its impression was counted the first time
       }
       return new Charge(Outcome.DUPLICATE, 0, 0);
     }
@@ -284,9 +294,7 @@ final class LedgerImpl implements Ledger, Reports {
     long charged = pc.charge(e.timestampMillis(), nominal, hold);
     budgetCapped += nominal - charged;
     impressionCount++;
-    if (!live) {
-      caps.restore(e.userId(), e.campaignId(), e.advertiserId(), e.timestampMillis());
-    }
+    caps.commit(capHold, e.userId(), e.campaignId(), e.advertiserId(), e.timestampMillis());
     long share = book(c, g, cr, charged, e.timestampMillis());
     bump(c, g, e.timestampMillis(), IMPR, 1);
     if (cr >= 0) {
@@ -421,7 +429,7 @@ final class LedgerImpl implements Ledger, Reports {
       case Codec.IMPRESSION -> {
         AdImpression e = Codec.readImpression(in);
         checkCampaign(e.campaignId(), e.advertiserId());
-        applyImpression(e, 0, false);
+        applyImpression(e, 0, CapHold.DENIED);
       }
       case Codec.CLICK -> applyClick(Codec.readClick(in));
       case Codec.VIEW -> applyView(Codec.readView(in));

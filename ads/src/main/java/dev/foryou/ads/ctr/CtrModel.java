@@ -142,7 +142,7 @@ public final class CtrModel {
    * Returns the examination probability of a position relative to the top one.
    *
    * @param position 0-based position
-   * @return θ_position in (0, 1]
+   * @return θ_position, positive
    */
   public double positionBias(int position) {
     if (position < 0) {
@@ -222,7 +222,7 @@ public final class CtrModel {
    * @return pCTR in (0, 1)
    */
   public double pctr(int creative, int position) {
-    return positionBias(position) * pctr(creative);
+    return Math.min(1.0, positionBias(position) * pctr(creative));
   }
 
   /** Builds a {@link CtrModel}; each setting at most once. */
@@ -268,10 +268,11 @@ public final class CtrModel {
     }
 
     /**
-     * Sets the examination probabilities θ of positions 0, 1, …, relative to the top (θ_0 must be
-     * 1; positions past the end use the last value). Default: no position effect ({1}).
+     * Sets the examination probabilities θ of positions 0, 1, …, relative to position 0 (θ_0 must
+     * be 1; positions past the end use the last value; a value above 1 means that position is
+     * examined more than position 0). Default: no position effect ({1}).
      *
-     * @param theta values in (0, 1], the first equal to 1
+     * @param theta positive finite values, the first equal to 1
      * @return this builder
      */
     public Builder positionBias(double... theta) {
@@ -283,8 +284,8 @@ public final class CtrModel {
             "positionBias must start with 1.0: " + Arrays.toString(theta));
       }
       for (double t : theta) {
-        if (!(t > 0 && t <= 1)) {
-          throw new IllegalArgumentException("position bias must be in (0,1]: " + t);
+        if (!(t > 0) || Double.isInfinite(t)) {
+          throw new IllegalArgumentException("position bias must be positive and finite: " + t);
         }
       }
       this.theta = theta.clone();

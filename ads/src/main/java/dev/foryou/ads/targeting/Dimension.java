@@ -64,38 +64,47 @@ public enum Dimension {
     if (v.isEmpty()) {
       throw new IllegalArgumentException(this + " value must not be blank: '" + value + "'");
     }
-    try {
-      switch (this) {
-        case AGE -> AgeBand.valueOf(v);
-        case GENDER -> Gender.valueOf(v);
-        case OS -> DeviceOs.valueOf(v);
-        case COUNTRY -> {
-          v = v.toUpperCase(Locale.ROOT);
-          if (!v.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("COUNTRY must be two letters: '" + value + "'");
-          }
+    switch (this) {
+      case AGE -> enumValue(AgeBand.class, v, value);
+      case GENDER -> enumValue(Gender.class, v, value);
+      case OS -> enumValue(DeviceOs.class, v, value);
+      case COUNTRY -> {
+        v = v.toUpperCase(Locale.ROOT);
+        if (!v.matches("[A-Z]{2}")) {
+          throw new IllegalArgumentException("COUNTRY must be two letters: '" + value + "'");
         }
-        case LANGUAGE -> {
-          v = v.toLowerCase(Locale.ROOT);
-          if (!v.matches("[a-z]{2,3}")) {
-            throw new IllegalArgumentException("LANGUAGE must be an ISO 639 code: '" + value + "'");
-          }
-        }
-        case REGION -> {
-          int slash = v.indexOf('/');
-          if (slash != 2 || v.length() == 3) {
-            throw new IllegalArgumentException("REGION must be 'CC/region': '" + value + "'");
-          }
-          v = v.substring(0, 2).toUpperCase(Locale.ROOT) + "/" + v.substring(3).trim();
-        }
-        case INTEREST, AUDIENCE -> {}
       }
-    } catch (IllegalArgumentException e) {
-      if (e.getMessage() != null && e.getMessage().contains(value)) {
-        throw e;
+      case LANGUAGE -> {
+        v = v.toLowerCase(Locale.ROOT);
+        if (!v.matches("[a-z]{2,3}")) {
+          throw new IllegalArgumentException("LANGUAGE must be an ISO 639 code: '" + value + "'");
+        }
       }
-      throw new IllegalArgumentException("not a valid " + this + " value: '" + value + "'", e);
+      case REGION -> {
+        int slash = v.indexOf('/');
+        if (slash != 2 || v.substring(3).isBlank()) {
+          throw new IllegalArgumentException("REGION must be 'CC/region': '" + value + "'");
+        }
+        v = v.substring(0, 2).toUpperCase(Locale.ROOT) + "/" + v.substring(3).trim();
+      }
+      case INTEREST, AUDIENCE -> {}
     }
     return v;
+  }
+
+  private <E extends Enum<E>> void enumValue(Class<E> type, String v, String raw) {
+    try {
+      Enum.valueOf(type, v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "not a valid "
+              + this
+              + " value: '"
+              + raw
+              + "' (one of "
+              + java.util.Arrays.toString(type.getEnumConstants())
+              + ")",
+          e);
+    }
   }
 }

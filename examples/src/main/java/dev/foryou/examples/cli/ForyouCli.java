@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EvaluateCommand.class,
+      AuctionCommand.class,
       SimulateCommand.class,
       ServeCommand.class,
     })

@@ -36,7 +36,14 @@ final class Ease implements Algorithm<Ease.Config> {
 
   @Override
   public List<Config> grid() {
-    return List.of(new Config(50), new Config(150), new Config(400), new Config(1000));
+    return List.of(
+        new Config(60),
+        new Config(120),
+        new Config(200),
+        new Config(300),
+        new Config(450),
+        new Config(700),
+        new Config(1000));
   }
 
   @Override

@@ -28,6 +28,7 @@ public final class Evaluation {
   private final int threads;
   private final long seed;
   private final Consumer<String> log;
+  private final boolean quick;
   private final Map<String, Tuned> tuned = new HashMap<>();
   private final Map<String, Fitted> finals = new HashMap<>();
 
@@ -35,7 +36,9 @@ public final class Evaluation {
 
   record Fitted(Recommender model, double seconds) {}
 
-  private Evaluation(Split split, int k, int threads, long seed, Consumer<String> log) {
+  private Evaluation(
+      Split split, int k, int threads, long seed, Consumer<String> log, boolean quick) {
+    this.quick = quick;
     this.split = split;
     this.trainVal = split.train().union(split.validation());
     this.k = k;
@@ -58,6 +61,18 @@ public final class Evaluation {
    */
   public static List<ModelResult> run(
       Split split, List<String> models, int k, int threads, long seed, Consumer<String> progress) {
+    return run(split, models, k, threads, seed, progress, false);
+  }
+
+  /** As {@link #run}; {@code quick} tunes only the middle grid point of each model (for tests). */
+  static List<ModelResult> run(
+      Split split,
+      List<String> models,
+      int k,
+      int threads,
+      long seed,
+      Consumer<String> progress,
+      boolean quick) {
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(progress, "progress");
     if (k < 1) {
@@ -71,7 +86,7 @@ public final class Evaluation {
         throw new IllegalArgumentException("unknown model '" + m + "' (known: " + MODELS + ")");
       }
     }
-    Evaluation e = new Evaluation(split, k, threads, seed, progress);
+    Evaluation e = new Evaluation(split, k, threads, seed, progress, quick);
     List<ModelResult> out = new ArrayList<>();
     for (String m : models) {
       out.add(e.evaluate(m));
@@ -111,6 +126,7 @@ public final class Evaluation {
       case "bpr" -> new Factorization.Bpr(threads, seed);
       case "ials" -> new Factorization.Ials(threads, seed);
       case "ease" -> new Ease(threads);
+      case "rp3beta" -> new Rp3Beta(threads);
       default -> throw new IllegalArgumentException("unknown model: " + name);
     };
   }
@@ -126,7 +142,11 @@ public final class Evaluation {
 
   private <C> Tuned tuneGrid(Algorithm<C> algo) {
     Tuned best = null;
-    for (C c : algo.grid()) {
+    List<C> grid = algo.grid();
+    if (quick) {
+      grid = List.of(grid.get(grid.size() / 2));
+    }
+    for (C c : grid) {
       Recommender r = algo.fit(split.train(), c);
       double ndcg = validationNdcg(r);
       if (best == null || ndcg > best.ndcg()) {

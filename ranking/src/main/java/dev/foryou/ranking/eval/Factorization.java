@@ -72,9 +72,9 @@ final class Factorization {
     @Override
     public List<IalsConfig> grid() {
       List<IalsConfig> g = new ArrayList<>();
-      for (double alpha : new double[] {2, 8, 30}) {
-        for (double lambda : new double[] {3, 15, 60}) {
-          g.add(new IalsConfig(64, lambda, alpha, 12, 3, threads, seed));
+      for (double alpha : new double[] {3, 8, 20}) {
+        for (double lambda : new double[] {20, 50, 100, 200}) {
+          g.add(new IalsConfig(64, lambda, alpha, 15, 3, threads, seed));
         }
       }
       return g;

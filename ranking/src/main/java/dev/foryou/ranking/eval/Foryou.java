@@ -1,6 +1,5 @@
 package dev.foryou.ranking.eval;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -8,19 +7,22 @@ import java.util.Map;
 
 /**
  * The engine's own recommender: a validation-tuned blend of per-user standardized scores of EASE
- * (item–item regression), iALS (the embedding model the feed uses) and item-kNN (co-engagement).
+ * (item–item regression), iALS (the embedding model the feed uses), item-kNN and RP3β
+ * (co-engagement).
  *
  * <p>Design: linear score blending of heterogeneous recommenders (the "feature-weighted linear
  * stacking" idea of Sill et al., 2009, with constant weights), each model's scores standardized
  * over the user's candidate items (z-scores) so weights are comparable; the weights are chosen on
- * the validation part by grid search, with EASE's weight fixed at 1.
+ * the validation part by coordinate ascent over a weight grid, with EASE's weight fixed at 1.
  */
 final class Foryou {
 
-  static final List<String> COMPONENTS = List.of("ease", "ials", "itemknn");
+  static final List<String> COMPONENTS = List.of("ease", "ials", "itemknn", "rp3beta");
 
-  private static final double[] IALS_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8};
-  private static final double[] KNN_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.45, 0.6};
+  private static final double[] WEIGHTS = {
+    0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1.3, 1.7, 2.2, 3, 4
+  };
+  private static final int ROUNDS = 3;
 
   /**
    * Blend weights and the validation NDCG they reached.
@@ -125,34 +127,60 @@ final class Foryou {
     for (int x = 0; x < evalUsers.length; x++) {
       index[evalUsers[x]] = x;
     }
-    List<double[]> grid = new ArrayList<>();
-    for (double wi : IALS_WEIGHTS) {
-      for (double wk : KNN_WEIGHTS) {
-        grid.add(new double[] {1.0, wi, wk});
+    // coordinate ascent from EASE alone: each round tries every weight for each other component
+    double[] w = new double[rs.length];
+    w[0] = 1.0;
+    double bestNdcg = blendNdcg(w, rs.length, cache, index, items, train, validation, k, threads);
+    for (int round = 0; round < ROUNDS; round++) {
+      boolean improved = false;
+      for (int c = 1; c < rs.length; c++) {
+        for (double v : WEIGHTS) {
+          if (v == w[c]) {
+            continue;
+          }
+          double old = w[c];
+          w[c] = v;
+          double ndcg = blendNdcg(w, rs.length, cache, index, items, train, validation, k, threads);
+          if (ndcg > bestNdcg + 1e-9) {
+            bestNdcg = ndcg;
+            improved = true;
+          } else {
+            w[c] = old;
+          }
+        }
+      }
+      if (!improved) {
+        break;
       }
     }
-    Weights best = null;
-    for (double[] g : grid) {
-      Recommender r =
-          (user, out) -> {
-            int x = index[user];
-            Arrays.fill(out, 0, items, 0f);
-            for (int c = 0; c < rs.length; c++) {
-              float wc = (float) g[c];
-              if (wc == 0) {
-                continue;
-              }
-              float[] s = cache[c][x];
-              for (int i = 0; i < items; i++) {
-                out[i] += wc * s[i];
-              }
+    return new Weights(w.clone(), bestNdcg);
+  }
+
+  private static double blendNdcg(
+      double[] g,
+      int components,
+      float[][][] cache,
+      int[] index,
+      int items,
+      UserItems train,
+      UserItems validation,
+      int k,
+      int threads) {
+    Recommender r =
+        (user, out) -> {
+          int x = index[user];
+          Arrays.fill(out, 0, items, 0f);
+          for (int c = 0; c < components; c++) {
+            float wc = (float) g[c];
+            if (wc == 0) {
+              continue;
             }
-          };
-      double ndcg = Evaluator.evaluate(r, train, validation, train, k, threads).ndcg();
-      if (best == null || ndcg > best.validationNdcg()) {
-        best = new Weights(g, ndcg);
-      }
-    }
-    return best;
+            float[] s = cache[c][x];
+            for (int i = 0; i < items; i++) {
+              out[i] += wc * s[i];
+            }
+          }
+        };
+    return Evaluator.evaluate(r, train, validation, train, k, threads).ndcg();
   }
 }

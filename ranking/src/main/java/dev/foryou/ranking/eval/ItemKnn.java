@@ -36,8 +36,8 @@ final class ItemKnn implements Algorithm<ItemKnn.Config> {
   @Override
   public List<Config> grid() {
     List<Config> g = new ArrayList<>();
-    for (int k : new int[] {50, 100, 200}) {
-      for (double s : new double[] {0, 20}) {
+    for (int k : new int[] {25, 50, 100, 200, 400}) {
+      for (double s : new double[] {0, 10, 50}) {
         g.add(new Config(k, s));
       }
     }

@@ -33,7 +33,8 @@ public interface FeatureExtractor {
   /**
    * Writes the feature vector of a pair into {@code out}.
    *
-   * @param user the user's index
+   * @param user the user's index, or -1 for a user the signal store does not know (user features
+   *     are then 0)
    * @param video the video's index
    * @param sourceMask the candidate's source bits (0 when unknown, e.g. for logged events)
    * @param userVector the user's vector (any norm), or null when the user has none

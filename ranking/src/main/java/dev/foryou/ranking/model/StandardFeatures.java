@@ -100,6 +100,26 @@ final class StandardFeatures implements FeatureExtractor {
     out[Features.WATCH_RATIO] =
         lift(Math.min(watched, views), views, Objective.WATCH_RATIO.prior());
     out[Features.LOG_IMPRESSIONS] = (float) Math.min(1.0, Math.log1p(shown) / 10);
+    if (user < 0) {
+      for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
+        out[f] = 0f;
+      }
+    } else {
+      userFeatures(user, creator, tags, sound, category, out);
+    }
+    out[Features.EMBEDDING_COSINE] = hasEmb ? cosine(userVector, sc.emb, dim) : 0f;
+    double age = Math.max(0, nowMillis - published);
+    out[Features.FRESHNESS] = (float) Math.pow(2, -age / DAY_MS);
+    out[Features.LOG_DURATION] = (float) Math.min(1.5, Math.log1p(durSec) / 5);
+    out[Features.USER_COLD] = coldUser ? 1f : 0f;
+    for (int b = 0; b < Source.count(); b++) {
+      out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
+    }
+    return true;
+  }
+
+  private void userFeatures(
+      int user, int creator, int[] tags, int sound, int category, float[] out) {
     out[Features.AFF_CREATOR] =
         (float) Math.tanh(signals.affinity(user, AffinityKind.CREATOR, creator));
     double bestTag = 0;
@@ -117,15 +137,6 @@ final class StandardFeatures implements FeatureExtractor {
             ? 0f
             : (float) Math.tanh(signals.affinity(user, AffinityKind.CATEGORY, category));
     out[Features.FOLLOWS] = signals.follows(user, creator) ? 1f : 0f;
-    out[Features.EMBEDDING_COSINE] = hasEmb ? cosine(userVector, sc.emb, dim) : 0f;
-    double age = Math.max(0, nowMillis - published);
-    out[Features.FRESHNESS] = (float) Math.pow(2, -age / DAY_MS);
-    out[Features.LOG_DURATION] = (float) Math.min(1.5, Math.log1p(durSec) / 5);
-    out[Features.USER_COLD] = coldUser ? 1f : 0f;
-    for (int b = 0; b < Source.count(); b++) {
-      out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
-    }
-    return true;
   }
 
   private float lift(double events, double trials, float prior) {

@@ -1,0 +1,420 @@
+package dev.foryou.ads.auction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.foryou.ads.Money;
+import dev.foryou.ads.ctr.CtrModel;
+import dev.foryou.ads.model.AdGroup;
+import dev.foryou.ads.model.Advertiser;
+import dev.foryou.ads.model.BidType;
+import dev.foryou.ads.model.Campaign;
+import dev.foryou.ads.model.Creative;
+import dev.foryou.ads.model.Format;
+import dev.foryou.ads.model.Schedule;
+import dev.foryou.ads.model.Status;
+import dev.foryou.ads.model.Surface;
+import dev.foryou.ads.targeting.Dimension;
+import dev.foryou.ads.targeting.TargetingQuery;
+import dev.foryou.ads.targeting.TargetingSpec;
+import dev.foryou.core.ManualTimeSource;
+import dev.foryou.core.user.AgeBand;
+import dev.foryou.core.user.DeviceOs;
+import dev.foryou.core.user.Gender;
+import dev.foryou.core.user.UserAttributes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class AdServerTest {
+  static final UserAttributes ADULT =
+      new UserAttributes(AgeBand.AGE_25_34, Gender.FEMALE, "US", "CA", "en", DeviceOs.IOS, false);
+  static final UserAttributes TEEN =
+      new UserAttributes(AgeBand.AGE_13_17, Gender.FEMALE, "US", "CA", "en", DeviceOs.IOS, false);
+  static final List<Slot> TWO = List.of(new Slot("s1", 1.0), new Slot("s2", 0.5));
+  static final long DAY = 86_400_000L;
+
+  final ManualTimeSource clock = new ManualTimeSource(10 * DAY + 1000);
+
+  AdServer server(CampaignControl control, AuctionRules rules) {
+    AdServer s =
+        AdServer.builder()
+            .clock(clock)
+            .control(control)
+            .rules(rules)
+            .ctrModel(CtrModel.builder().priorMean(0.01).build())
+            .build();
+    s.upsert(new Advertiser("adv", "Advertiser"));
+    s.upsert(new Campaign("c1", "adv", "beauty", Schedule.ALWAYS, Status.ACTIVE));
+    s.upsert(new Campaign("c2", "adv", "games", Schedule.ALWAYS, Status.ACTIVE));
+    return s;
+  }
+
+  static void group(
+      AdServer s, String id, String campaign, Format f, BidType t, String bid, TargetingSpec spec) {
+    s.upsert(new AdGroup(id, campaign, f, t, Money.ofUnits(bid), spec, Status.ACTIVE));
+    s.upsert(new Creative(id + "-cr", id, "video-" + id, Status.ACTIVE));
+  }
+
+  static AdRequest req(UserAttributes u, String... interests) {
+    return new AdRequest(7, new TargetingQuery(u, List.of(interests), List.of()));
+  }
+
+  @Test
+  void auction_mixedBids_rankedAndPricedLikeTheAuction() {
+    AdServer s = server(CampaignControl.NONE, AuctionRules.GSP);
+    group(s, "a", "c1", Format.IN_FEED, BidType.CPM, "8", TargetingSpec.EVERYONE);
+    group(s, "b", "c1", Format.IN_FEED, BidType.CPC, "2", TargetingSpec.EVERYONE); // 2*0.01*1000=20
+    group(s, "c", "c2", Format.IN_FEED, BidType.CPM, "5", TargetingSpec.EVERYONE);
+    List<ServedAd> ads = s.auction(req(ADULT), Surface.FEED, TWO);
+    assertThat(ads)
+        .extracting(ServedAd::slotId, ServedAd::adGroupId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("s1", "b"),
+            org.assertj.core.groups.Tuple.tuple("s2", "a"));
+    assertThat(ads.get(0).priceMicros()).isEqualTo(Money.ofUnits("0.8")); // 8 / (1000*0.01)
+    assertThat(ads.get(0).creativeId()).isEqualTo("b-cr");
+    assertThat(ads.get(1).priceMicros()).isEqualTo(Money.ofUnits("5"));
+    assertThat(ads.get(1).campaign()).isEqualTo(s.campaignIndex("c1").orElseThrow());
+  }
+
+  @Test
+  void auction_randomInventory_agreesWithStandAloneAuction() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    for (int iter = 0; iter < 60; iter++) {
+      String ctx = "seed " + seed + " iteration " + iter;
+      AuctionRules rules =
+          new AuctionRules(
+              rnd.nextBoolean() ? Mechanism.GSP : Mechanism.VCG,
+              rnd.nextInt(10_000),
+              rnd.nextInt(3_000_000));
+      AdServer s = server(CampaignControl.NONE, rules);
+      List<Bid> bids = new ArrayList<>();
+      List<Bid> raw = new ArrayList<>();
+      int n = rnd.nextInt(30);
+      for (int i = 0; i < n; i++) {
+        String id = String.format("g%04d", i); // id order = registration order = tie order
+        boolean cpc = rnd.nextBoolean();
+        String bid = cpc ? "0." + (1 + rnd.nextInt(9)) : String.valueOf(1 + rnd.nextInt(10));
+        group(
+            s,
+            id,
+            "c1",
+            Format.IN_FEED,
+            cpc ? BidType.CPC : BidType.CPM,
+            bid,
+            TargetingSpec.EVERYONE);
+        raw.add(new Bid(id, cpc ? BidType.CPC : BidType.CPM, Money.ofUnits(bid), 0.5));
+        long imps = 1000 + rnd.nextInt(5000);
+        s.ctrModel().record(i, 0, imps, rnd.nextInt(100)); // creative i belongs to group i
+      }
+      for (int i = 0; i < n; i++) {
+        Bid r = raw.get(i);
+        bids.add(
+            r.type() == BidType.CPC
+                ? Bid.cpc(r.adId(), r.bidMicros(), s.ctrModel().pctr(i))
+                : Bid.cpm(r.adId(), r.bidMicros()));
+      }
+      List<Slot> slots =
+          rnd.nextBoolean()
+              ? TWO
+              : List.of(new Slot("x", 0.4), new Slot("y", 0.9), new Slot("z", 0.6));
+      List<ServedAd> got = s.auction(req(ADULT), Surface.FEED, slots);
+      AuctionResult want = Auction.run(rules, slots, bids);
+      assertThat(got)
+          .as(ctx)
+          .extracting(
+              ServedAd::slotId, ServedAd::adGroupId, ServedAd::priceMicros, ServedAd::ecpmMicros)
+          .containsExactlyElementsOf(
+              want.winners().stream()
+                  .map(
+                      p ->
+                          org.assertj.core.groups.Tuple.tuple(
+                              p.slotId(), p.adId(), p.priceMicros(), p.ecpmMicros()))
+                  .toList());
+    }
+  }
+
+  @Test
+  void auction_targetingStatusScheduleAndSurface_filterCandidates() {
+    AdServer s = server(CampaignControl.NONE, AuctionRules.GSP);
+    TargetingSpec dance =
+        TargetingSpec.builder().include(Dimension.INTEREST, "hashtag:dance").build();
+    group(s, "interest", "c1", Format.IN_FEED, BidType.CPM, "9", dance);
+    group(s, "plain", "c1", Format.IN_FEED, BidType.CPM, "3", TargetingSpec.EVERYONE);
+    group(
+        s, "challenge", "c2", Format.HASHTAG_CHALLENGE, BidType.CPM, "50", TargetingSpec.EVERYONE);
+    List<Slot> one = List.of(new Slot("s", 1));
+    assertThat(s.auction(req(ADULT, "hashtag:dance"), Surface.FEED, one).get(0).adGroupId())
+        .isEqualTo("interest");
+    // a minor never gets interest targeting, even with the interest
+    assertThat(s.auction(req(TEEN, "hashtag:dance"), Surface.FEED, one).get(0).adGroupId())
+        .isEqualTo("plain");
+    // the hashtag challenge fills the discover surface through the same auction
+    assertThat(s.auction(req(ADULT), Surface.DISCOVER, one))
+        .extracting(ServedAd::adGroupId)
+        .containsExactly("challenge");
+    // pausing the ad group, then the campaign, takes effect at once
+    s.upsert(
+        new AdGroup(
+            "interest", "c1", Format.IN_FEED, BidType.CPM, 9_000_000, dance, Status.PAUSED));
+    assertThat(s.auction(req(ADULT, "hashtag:dance"), Surface.FEED, one).get(0).adGroupId())
+        .isEqualTo("plain");
+    s.upsert(new Campaign("c1", "adv", "beauty", Schedule.ALWAYS, Status.PAUSED));
+    assertThat(s.auction(req(ADULT, "hashtag:dance"), Surface.FEED, one)).isEmpty();
+    // schedule: a campaign that starts tomorrow does not deliver today
+    s.upsert(
+        new Campaign(
+            "c1",
+            "adv",
+            "beauty",
+            new Schedule(clock.nowMillis() + DAY, Long.MAX_VALUE),
+            Status.ACTIVE));
+    assertThat(s.auction(req(ADULT), Surface.FEED, one)).isEmpty();
+    clock.advance(DAY);
+    assertThat(s.auction(req(ADULT), Surface.FEED, one))
+        .extracting(ServedAd::adGroupId)
+        .containsExactly("plain");
+    assertThat(s.removeAdGroup("plain")).isTrue();
+    assertThat(s.auction(req(ADULT), Surface.FEED, one)).isEmpty();
+  }
+
+  @Test
+  void auction_controlHook_dropsCampaignsAndShadesBids() {
+    AdServer probe = server(CampaignControl.NONE, AuctionRules.GSP);
+    int c1 = probe.campaignIndex("c1").orElseThrow();
+    CampaignControl control =
+        new CampaignControl() {
+          @Override
+          public boolean allow(int campaign, int user, long nowMillis) {
+            return campaign != c1; // c1 is capped for everyone
+          }
+
+          @Override
+          public double bidMultiplier(int campaign, long nowMillis) {
+            return 0.5;
+          }
+        };
+    AdServer s = server(control, AuctionRules.GSP);
+    group(s, "big", "c1", Format.IN_FEED, BidType.CPM, "100", TargetingSpec.EVERYONE);
+    group(s, "mid", "c2", Format.IN_FEED, BidType.CPM, "10", TargetingSpec.EVERYONE);
+    List<ServedAd> ads = s.auction(req(ADULT), Surface.FEED, List.of(new Slot("s", 1)));
+    assertThat(ads).extracting(ServedAd::adGroupId).containsExactly("mid");
+    assertThat(ads.get(0).ecpmMicros()).isEqualTo(Money.ofUnits("5"));
+    assertThat(ads.get(0).priceMicros()).isLessThanOrEqualTo(Money.ofUnits("5"));
+
+    AdServer bad = server((c, u, t) -> true, AuctionRules.GSP);
+    AdServer broken =
+        AdServer.builder()
+            .control(
+                new CampaignControl() {
+                  @Override
+                  public boolean allow(int campaign, int user, long nowMillis) {
+                    return true;
+                  }
+
+                  @Override
+                  public double bidMultiplier(int campaign, long nowMillis) {
+                    return Double.NaN;
+                  }
+                })
+            .build();
+    broken.upsert(new Advertiser("a", "A"));
+    broken.upsert(new Campaign("c", "a", "x", Schedule.ALWAYS, Status.ACTIVE));
+    group(broken, "g", "c", Format.IN_FEED, BidType.CPM, "1", TargetingSpec.EVERYONE);
+    assertThatThrownBy(() -> broken.auction(req(ADULT), Surface.FEED, TWO))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("NaN");
+    assertThat(bad.liveAdGroups()).isZero();
+  }
+
+  @Test
+  void auction_perFormatReserve_dropsAdsBelowIt() {
+    AdServer s =
+        AdServer.builder()
+            .reserve(Format.IN_FEED, Money.ofUnits("4"))
+            .reserve(Format.BRANDED_EFFECT, Money.ofUnits("1"))
+            .build();
+    s.upsert(new Advertiser("adv", "A"));
+    s.upsert(new Campaign("c1", "adv", "x", Schedule.ALWAYS, Status.ACTIVE));
+    group(s, "low", "c1", Format.IN_FEED, BidType.CPM, "3", TargetingSpec.EVERYONE);
+    group(s, "fx", "c1", Format.BRANDED_EFFECT, BidType.CPM, "3", TargetingSpec.EVERYONE);
+    assertThat(s.auction(req(ADULT), Surface.FEED, TWO)).isEmpty();
+    List<ServedAd> fx = s.auction(req(ADULT), Surface.EFFECTS_TRAY, TWO);
+    assertThat(fx)
+        .extracting(ServedAd::adGroupId, ServedAd::priceMicros)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("fx", Money.ofUnits("1")));
+    assertThatThrownBy(
+            () -> AdServer.builder().reserve(Format.IN_FEED, 1).reserve(Format.IN_FEED, 2))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void openingAd_topViewThenBrandTakeover_reservedAndExclusive() {
+    AdServer s = server(CampaignControl.NONE, AuctionRules.GSP);
+    group(s, "tv", "c1", Format.TOP_VIEW, BidType.CPM, "30", TargetingSpec.EVERYONE);
+    group(s, "tv2", "c2", Format.TOP_VIEW, BidType.CPM, "40", TargetingSpec.EVERYONE);
+    group(s, "bt-beauty", "c1", Format.BRAND_TAKEOVER, BidType.CPM, "20", TargetingSpec.EVERYONE);
+    group(s, "bt-games", "c2", Format.BRAND_TAKEOVER, BidType.CPM, "25", TargetingSpec.EVERYONE);
+    s.upsert(new Campaign("c3", "adv", "beauty", Schedule.ALWAYS, Status.ACTIVE));
+    group(s, "bt-beauty2", "c3", Format.BRAND_TAKEOVER, BidType.CPM, "99", TargetingSpec.EVERYONE);
+    LocalDate today = LocalDate.ofEpochDay(10);
+    LocalDate tomorrow = today.plusDays(1);
+    s.bookTopView(today, "tv");
+    assertThatThrownBy(() -> s.bookTopView(today, "tv2")).isInstanceOf(IllegalStateException.class);
+    s.bookTopView(tomorrow, "tv2");
+    s.bookBrandTakeover(tomorrow, "bt-beauty");
+    s.bookBrandTakeover(tomorrow, "bt-games");
+    assertThatThrownBy(() -> s.bookBrandTakeover(tomorrow, "bt-beauty2"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("beauty");
+    assertThatThrownBy(() -> s.bookTopView(today, "bt-games"))
+        .hasMessageContaining("BRAND_TAKEOVER");
+    // in-feed auctions never see reserved formats
+    assertThat(s.auction(req(ADULT), Surface.FEED, TWO)).isEmpty();
+    assertThatThrownBy(() -> s.auction(req(ADULT), Surface.APP_OPEN, TWO))
+        .hasMessageContaining("APP_OPEN");
+
+    ServedAd open = s.openingAd(req(ADULT)).orElseThrow();
+    assertThat(open.adGroupId()).isEqualTo("tv");
+    assertThat(open.priceMicros()).isEqualTo(Money.ofUnits("30"));
+    clock.advance(DAY);
+    assertThat(s.openingAd(req(ADULT)).orElseThrow().adGroupId()).isEqualTo("tv2");
+    s.upsert(
+        new AdGroup(
+            "tv2",
+            "c2",
+            Format.TOP_VIEW,
+            BidType.CPM,
+            40_000_000,
+            TargetingSpec.EVERYONE,
+            Status.PAUSED));
+    // paused TopView: a takeover of the day takes the open; users split between categories
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int u = 0; u < 4; u++) {
+      seen.add(s.openingAd(new AdRequest(u, TargetingQuery.of(ADULT))).orElseThrow().adGroupId());
+    }
+    assertThat(seen).containsExactlyInAnyOrder("bt-beauty", "bt-games");
+    clock.advance(DAY);
+    assertThat(s.openingAd(req(ADULT))).isEmpty();
+  }
+
+  @Test
+  void upsert_badReferences_rejected() {
+    AdServer s = server(CampaignControl.NONE, AuctionRules.GSP);
+    assertThatThrownBy(
+            () -> s.upsert(new Campaign("cx", "nobody", "x", Schedule.ALWAYS, Status.ACTIVE)))
+        .hasMessageContaining("nobody");
+    assertThatThrownBy(
+            () ->
+                s.upsert(
+                    new AdGroup(
+                        "g",
+                        "nope",
+                        Format.IN_FEED,
+                        BidType.CPM,
+                        1,
+                        TargetingSpec.EVERYONE,
+                        Status.ACTIVE)))
+        .hasMessageContaining("nope");
+    assertThatThrownBy(() -> s.upsert(new Creative("cr", "nogroup", "v", Status.ACTIVE)))
+        .hasMessageContaining("nogroup");
+    group(s, "g", "c1", Format.IN_FEED, BidType.CPM, "1", TargetingSpec.EVERYONE);
+    assertThatThrownBy(
+            () ->
+                s.upsert(
+                    new AdGroup(
+                        "g",
+                        "c1",
+                        Format.BRANDED_EFFECT,
+                        BidType.CPM,
+                        1,
+                        TargetingSpec.EVERYONE,
+                        Status.ACTIVE)))
+        .hasMessageContaining("g");
+    assertThatThrownBy(
+            () ->
+                new AdGroup(
+                    "t",
+                    "c1",
+                    Format.TOP_VIEW,
+                    BidType.CPC,
+                    1,
+                    TargetingSpec.EVERYONE,
+                    Status.ACTIVE))
+        .hasMessageContaining("CPM");
+    assertThatThrownBy(
+            () ->
+                new AdGroup(
+                    "t",
+                    "c1",
+                    Format.IN_FEED,
+                    BidType.CPM,
+                    -3,
+                    TargetingSpec.EVERYONE,
+                    Status.ACTIVE))
+        .hasMessageContaining("-3");
+    assertThatThrownBy(() -> new Schedule(5, 5)).hasMessageContaining("5");
+    assertThatThrownBy(() -> s.auction(req(ADULT), Surface.FEED, List.of()))
+        .hasMessageContaining("slot");
+  }
+
+  @Test
+  void auction_concurrentPausesAndRequests_pausedNeverServedAfterPauseReturns() throws Exception {
+    AdServer s = server(CampaignControl.NONE, AuctionRules.GSP);
+    List<AdGroup> bulk = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      bulk.add(
+          new AdGroup(
+              "g" + i,
+              "c1",
+              Format.IN_FEED,
+              BidType.CPM,
+              1_000_000 + i,
+              TargetingSpec.EVERYONE,
+              Status.ACTIVE));
+    }
+    s.upsertAll(bulk);
+    for (int i = 0; i < 200; i++) {
+      s.upsert(new Creative("cr" + i, "g" + i, "v", Status.ACTIVE));
+    }
+    java.util.concurrent.ConcurrentHashMap<String, Boolean> paused =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                while (!done.get()) {
+                  java.util.Set<String> before = new java.util.HashSet<>(paused.keySet());
+                  for (ServedAd a : s.auction(req(ADULT), Surface.FEED, TWO)) {
+                    if (before.contains(a.adGroupId())) {
+                      throw new AssertionError("served paused " + a.adGroupId());
+                    }
+                  }
+                }
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            });
+    reader.start();
+    for (int i = 199; i >= 100; i--) {
+      AdGroup g = bulk.get(i);
+      s.upsert(g.withStatus(Status.PAUSED));
+      paused.put(g.id(), true);
+    }
+    done.set(true);
+    reader.join();
+    assertThat(failure.get()).isNull();
+    assertThat(s.auction(req(ADULT), Surface.FEED, TWO))
+        .extracting(ServedAd::adGroupId)
+        .containsExactly("g99", "g98");
+    assertThat(s.liveAdGroups()).isEqualTo(100);
+  }
+}
