@@ -77,6 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("serve: port must be in [0, 65535]: " + port);
       return 2;
     }
+    SimulateCommand.quietLibraries();
     DemoEngine engine;
     try {
       engine = DemoEngine.create(seed, users, videos);

@@ -8,6 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -70,8 +73,17 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress bar and no table")
   boolean quiet;
 
+  /** Kept so the level sticks (java.util.logging holds loggers weakly). */
+  private static final Logger LUCENE_VECTOR_LOG =
+      Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   /** Creates the command; picocli fills its fields. */
   public SimulateCommand() {}
+
+  /** Keeps the terminal clean: no Lucene vector banner. */
+  static void quietLibraries() {
+    LUCENE_VECTOR_LOG.setLevel(Level.WARNING);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -83,6 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("simulate: " + e.getMessage());
       return 2;
     }
+    quietLibraries();
     long t0 = System.nanoTime();
     SimulationResult result = Simulation.run(config, quiet ? Progress.NONE : new Bar());
     Path report = result.write();
@@ -144,6 +157,8 @@ public final class SimulateCommand implements Callable<Integer> {
               .setStyle(ProgressBarStyle.ASCII)
               .setUpdateIntervalMillis(250)
               .setUnit(" sessions", 1)
+              // a fixed width: no terminal probing (which would load a native library)
+              .setConsumer(new ConsoleProgressBarConsumer(System.err, 100))
               .build();
     }
 

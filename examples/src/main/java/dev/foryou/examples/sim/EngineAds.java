@@ -69,6 +69,12 @@ final class EngineAds implements AdsAdapter {
   /** An ad's value in the feed's value unit per currency unit of eCPM, for the ad-load rule. */
   static final double VALUE_PER_ECPM_UNIT = 0.5;
 
+  /**
+   * The reserve price of every format, an eCPM in micros (0.50 per thousand impressions): without
+   * one, a lone bidder in a thin auction pays nothing.
+   */
+  static final long RESERVE_CPM_MICROS = 500_000L;
+
   private static final List<dev.foryou.ads.auction.Slot> FEED_SLOT =
       List.of(new dev.foryou.ads.auction.Slot("feed", 1.0));
   private static final List<dev.foryou.ads.auction.Slot> SURFACE_SLOT =
@@ -121,7 +127,11 @@ final class EngineAds implements AdsAdapter {
     this.catalog = catalog;
     this.signals = signals;
     this.accounting = AdAccounting.builder().zone(ZoneOffset.UTC).build();
-    this.server = AdServer.builder().clock(clock).control(new Control()).build();
+    AdServer.Builder sb = AdServer.builder().clock(clock).control(new Control());
+    for (Format f : Format.values()) {
+      sb.reserve(f, RESERVE_CPM_MICROS);
+    }
+    this.server = sb.build();
     TrafficForecast forecast = new TrafficForecast(Behaviour.DIURNAL);
     Set<String> advertisers = new LinkedHashSet<>();
     for (int c = 0; c < world.campaigns.size(); c++) {

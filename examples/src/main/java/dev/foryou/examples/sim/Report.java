@@ -58,8 +58,9 @@ final class Report {
       sb.append("<h2>Fill rate and CTR</h2>").append(img(adRatesChart(r)));
       sb.append("<h2>Spend vs budget over the last day</h2>")
           .append("<p>Cumulative spend as a share of the daily budget, hour by hour, for the")
-          .append(" campaigns with the largest budgets; the dashed line is the day's traffic")
-          .append(" curve (what EVEN pacing follows).</p>")
+          .append(" campaigns that spent most that day; the dashed line is the day's traffic")
+          .append(
+              " curve (what EVEN pacing follows; ASAP campaigns spend as fast as they win).</p>")
           .append(img(pacingChart(r)));
       campaignTable(r, sb);
     } else {
@@ -271,9 +272,7 @@ final class Report {
         order.add(i);
       }
     }
-    order.sort(
-        Comparator.comparingLong((Integer i) -> -r.campaigns.get(i).dailyBudgetMicros())
-            .thenComparing(i -> i));
+    order.sort(Comparator.comparingLong((Integer i) -> -r.daySpend(i, day)).thenComparing(i -> i));
     for (int i : order.subList(0, Math.min(8, order.size()))) {
       double budget = r.campaigns.get(i).dailyBudgetMicros();
       long[] path = r.spendByHour[i];
