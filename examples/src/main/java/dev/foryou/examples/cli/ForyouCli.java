@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ForyouCli.Version.class,
     description = "An embeddable For You feed engine with an ad auction on top.",
-    subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class, AuctionCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EvaluateCommand.class,
+      AuctionCommand.class,
+      SimulateCommand.class,
+      ServeCommand.class,
+    })
 public final class ForyouCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
