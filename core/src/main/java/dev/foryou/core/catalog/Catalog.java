@@ -218,11 +218,10 @@ public interface Catalog {
    * to every hit (oversampling so that {@code k} accepted hits come back when they exist); falls
    * back to {@link #exactNearest} when the catalog is small or the filter rejects most videos.
    *
-   * <p>The graph is indexed with Lucene's {@code MAXIMUM_INNER_PRODUCT} similarity (embeddings
-   * need not be normalised); every hit is re-scored with the exact dot product of the current
-   * embedding, so scores are raw dot products. Removals are honoured at once; new or changed
-   * vectors enter the graph at the next near-real-time refresh (see the builder's {@code
-   * maxStaleness}).
+   * <p>The graph is indexed with Lucene's {@code MAXIMUM_INNER_PRODUCT} similarity (embeddings need
+   * not be normalised); every hit is re-scored with the exact dot product of the current embedding,
+   * so scores are raw dot products. Removals are honoured at once; new or changed vectors enter the
+   * graph at the next near-real-time refresh (see the builder's {@code maxStaleness}).
    *
    * @param query a vector of the catalog's dimension
    * @param k how many, at least 1
