@@ -47,7 +47,8 @@ final class DefaultAdServer implements AdServer {
   private final CampaignControl control;
   private final AuctionRules rules;
   private final long[] reserves;
-  private final TargetingIndex index = TargetingIndex.create();
+  // scans visit ad groups in blocks by their best possible eCPM (see ecpmBound)
+  private final TargetingIndex index = TargetingIndex.create(this::ecpmBound);
 
   private final IdMap advertiserIds = new IdMap();
   private final IdMap campaignIds = new IdMap();
@@ -152,6 +153,27 @@ final class DefaultAdServer implements AdServer {
     this.control = control;
     this.rules = rules;
     this.reserves = reserves;
+    ctr.addUpperBoundListener(index::refreshBound);
+  }
+
+  /**
+   * The best eCPM an ad group can reach now, in micros: its CPM bid, or its CPC bid × the upper
+   * bound of its creatives' pCTRs × 1000, rounded up (the control's multiplier is at most 1). The
+   * index re-reads it on every put and whenever the click model raises the pCTR bound; the server
+   * calls {@link TargetingIndex#refreshBound} when a bid changes.
+   */
+  private long ecpmBound(int g) {
+    Tables t = tables;
+    if (g >= t.groupCapacity()) {
+      return Long.MAX_VALUE;
+    }
+    long word = t.packed[2 * g];
+    long bid = word & Tables.BID_MASK;
+    if ((word & Tables.CPC) == 0) {
+      return bid;
+    }
+    double e = Math.ceil(bid * ctr.pctrUpperBound(g) * 1000.0);
+    return e >= 0x1p62 ? Long.MAX_VALUE : (long) e + 1;
   }
 
   private static final class Scratch {
@@ -254,6 +276,8 @@ final class DefaultAdServer implements AdServer {
           || !indexed(old.group())
           || !old.group().targeting().equals(adGroup.targeting())) {
         index.put(gi, adGroup.targeting());
+      } else {
+        index.refreshBound(gi); // the bid may have risen
       }
     } else {
       index.remove(gi);
@@ -368,8 +392,7 @@ final class DefaultAdServer implements AdServer {
     Scratch sc = scratch.get();
     sc.ensure(k + 1);
     IntArrayList eligible = sc.eligible;
-    eligible.clear();
-    index.match(request.query(), eligible);
+    TargetingIndex.Scan scan = index.scan(request.query());
     Tables t = tables;
     GroupInfo[] gs = groups;
     int[] topGroup = sc.topGroup;
@@ -384,94 +407,102 @@ final class DefaultAdServer implements AdServer {
     final long flagMask = Tables.LIVE | Tables.HAS_CREATIVE | (0xFL << 56);
     final long[] packed = t.packed;
     final int groupCap = t.groupCapacity();
-    int[] elig = eligible.elements();
-    for (int i = 0, n = eligible.size(); i < n; i++) {
-      int g = elig[i];
-      if (g >= groupCap) {
-        continue;
+    // block by block in order of the ad groups' best possible eCPM: stop once no remaining ad
+    // group can reach the reserve, or the (slots + 1)-th best when the top list is full
+    while (true) {
+      eligible.clear();
+      if (scan.next(count == cap ? topEcpm[cap - 1] : reserve, eligible) < 0) {
+        break;
       }
-      long word = packed[2 * g];
-      if ((word & flagMask) != liveFormat) {
-        continue;
-      }
-      boolean cpc = (word & Tables.CPC) != 0;
-      long bid = word & Tables.BID_MASK;
-      // a CPM bid is its eCPM (at most, after the control's multiplier): skip everything else
-      // when it cannot enter the top list
-      if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
-        continue;
-      }
-      if (cpc && count == cap) {
-        // the ad group's best possible eCPM, from an upper bound of its creatives' pCTRs
-        double ub = bid * ctr.pctrUpperBound(g) * 1000.0;
-        if (ub < topEcpm[cap - 1] - 1) {
+      int[] elig = eligible.elements();
+      for (int i = 0, n = eligible.size(); i < n; i++) {
+        int g = elig[i];
+        if (g >= groupCap) {
           continue;
         }
-      }
-      int c = (int) packed[2 * g + 1];
-      if (!t.campaignLive[c] || now < t.start[c] || now >= t.end[c]) {
-        continue;
-      }
-      if (control != CampaignControl.NONE) {
-        double mult = control.bidMultiplier(c, now);
-        if (!(mult >= 0 && mult <= 1)) {
-          throw new IllegalStateException(
-              "bid multiplier of campaign " + c + " must be in [0,1]: " + mult);
-        }
-        bid = (long) Math.rint(bid * mult);
-        if (bid <= 0) {
+        long word = packed[2 * g];
+        if ((word & flagMask) != liveFormat) {
           continue;
         }
-      }
-      if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
-        continue;
-      }
-      // a CPM ad group's creative does not change its eCPM: it is chosen for the winners only
-      int bestCreative = -1;
-      double best = Double.NaN;
-      if (cpc) {
-        int[] cr = t.creatives[g];
-        bestCreative = cr[0];
-        best = ctr.pctr(bestCreative);
-        for (int j = 1; j < cr.length; j++) {
-          double p = ctr.pctr(cr[j]);
-          if (p > best) {
-            best = p;
-            bestCreative = cr[j];
+        boolean cpc = (word & Tables.CPC) != 0;
+        long bid = word & Tables.BID_MASK;
+        // a CPM bid is its eCPM (at most, after the control's multiplier): skip everything else
+        // when it cannot enter the top list
+        if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
+          continue;
+        }
+        if (cpc && count == cap) {
+          // the ad group's best possible eCPM, from an upper bound of its creatives' pCTRs
+          double ub = bid * ctr.pctrUpperBound(g) * 1000.0;
+          if (ub < topEcpm[cap - 1] - 1) {
+            continue;
           }
         }
-      }
-      long e = cpc ? (long) Math.rint(bid * best * 1000.0) : bid;
-      if (e < reserve) {
-        continue;
-      }
-      // position among the current top list (eCPM desc, then smaller group index)
-      int pos = count;
-      while (pos > 0
-          && (topEcpm[pos - 1] < e || (topEcpm[pos - 1] == e && topGroup[pos - 1] > g))) {
-        pos--;
-      }
-      if (pos >= cap) {
-        continue;
-      }
-      if (control != CampaignControl.NONE && !control.allow(c, user, now)) {
-        continue;
-      }
-      int last = Math.min(count, cap - 1);
-      for (int j = last; j > pos; j--) {
-        topGroup[j] = topGroup[j - 1];
-        topCreative[j] = topCreative[j - 1];
-        topEcpm[j] = topEcpm[j - 1];
-        topBid[j] = topBid[j - 1];
-        topPctr[j] = topPctr[j - 1];
-      }
-      topGroup[pos] = g;
-      topCreative[pos] = bestCreative;
-      topEcpm[pos] = e;
-      topBid[pos] = bid;
-      topPctr[pos] = best;
-      if (count < cap) {
-        count++;
+        int c = (int) packed[2 * g + 1];
+        if (!t.campaignLive[c] || now < t.start[c] || now >= t.end[c]) {
+          continue;
+        }
+        if (control != CampaignControl.NONE) {
+          double mult = control.bidMultiplier(c, now);
+          if (!(mult >= 0 && mult <= 1)) {
+            throw new IllegalStateException(
+                "bid multiplier of campaign " + c + " must be in [0,1]: " + mult);
+          }
+          bid = (long) Math.rint(bid * mult);
+          if (bid <= 0) {
+            continue;
+          }
+        }
+        if (!cpc && (bid < reserve || (count == cap && bid < topEcpm[cap - 1]))) {
+          continue;
+        }
+        // a CPM ad group's creative does not change its eCPM: it is chosen for the winners only
+        int bestCreative = -1;
+        double best = Double.NaN;
+        if (cpc) {
+          int[] cr = t.creatives[g];
+          bestCreative = cr[0];
+          best = ctr.pctr(bestCreative);
+          for (int j = 1; j < cr.length; j++) {
+            double p = ctr.pctr(cr[j]);
+            if (p > best) {
+              best = p;
+              bestCreative = cr[j];
+            }
+          }
+        }
+        long e = cpc ? (long) Math.rint(bid * best * 1000.0) : bid;
+        if (e < reserve) {
+          continue;
+        }
+        // position among the current top list (eCPM desc, then smaller group index)
+        int pos = count;
+        while (pos > 0
+            && (topEcpm[pos - 1] < e || (topEcpm[pos - 1] == e && topGroup[pos - 1] > g))) {
+          pos--;
+        }
+        if (pos >= cap) {
+          continue;
+        }
+        if (control != CampaignControl.NONE && !control.allow(c, user, now)) {
+          continue;
+        }
+        int last = Math.min(count, cap - 1);
+        for (int j = last; j > pos; j--) {
+          topGroup[j] = topGroup[j - 1];
+          topCreative[j] = topCreative[j - 1];
+          topEcpm[j] = topEcpm[j - 1];
+          topBid[j] = topBid[j - 1];
+          topPctr[j] = topPctr[j - 1];
+        }
+        topGroup[pos] = g;
+        topCreative[pos] = bestCreative;
+        topEcpm[pos] = e;
+        topBid[pos] = bid;
+        topPctr[pos] = best;
+        if (count < cap) {
+          count++;
+        }
       }
     }
     int m = Math.min(count, k);

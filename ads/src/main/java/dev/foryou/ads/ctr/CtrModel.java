@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Predicted click-through rate per creative, learned online from impressions and clicks.
@@ -59,6 +60,7 @@ public final class CtrModel {
   private volatile int[] groupOf = filled(32);
   private volatile int[] advertiserOf = filled(32);
   private volatile byte[] formatOf = new byte[32];
+  private volatile IntConsumer[] boundListeners = new IntConsumer[0];
 
   private CtrModel(double priorMean, double priorStrength, double[] theta) {
     this.priorMean = priorMean;
@@ -258,7 +260,25 @@ public final class CtrModel {
     double[] m = groupMax;
     if (v > (double) DOUBLES.getOpaque(m, group)) {
       DOUBLES.setOpaque(m, group, v);
+      for (IntConsumer l : boundListeners) {
+        l.accept(group);
+      }
     }
+  }
+
+  /**
+   * Registers a callback told the ad group whose {@link #pctrUpperBound(int)} has just risen, so
+   * that a caller may keep coarser bounds (e.g. per block of ad groups) of its own. It runs on the
+   * updating thread, after the new bound is readable, while the model's write lock is held: it must
+   * be short and must not call the model's writers. Listeners are never removed.
+   *
+   * @param listener receives the dense ad group index
+   */
+  public synchronized void addUpperBoundListener(IntConsumer listener) {
+    Objects.requireNonNull(listener, "listener");
+    IntConsumer[] a = Arrays.copyOf(boundListeners, boundListeners.length + 1);
+    a[a.length - 1] = listener;
+    boundListeners = a;
   }
 
   /**

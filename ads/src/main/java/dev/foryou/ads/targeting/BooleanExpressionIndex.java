@@ -7,12 +7,16 @@ import dev.foryou.core.user.UserAttributes;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntToLongFunction;
 
 /*
  * Design: a boolean-expression index after Whang, Garcia-Molina, Brower, Shanmugasundaram, Vassilvitskii
@@ -34,12 +38,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * the whole index is rebuilt, so the work per write is amortised O(postings touched + terms +
  * slots/64). Slot arrays grow append-only: a slot is written before the snapshot that covers it is
  * published through the volatile field, and older snapshots never read past their own slot count.
+ *
+ * Top-k scans (threshold algorithms: Fagin, Lotem and Naor, PODS 2001; block-max early termination
+ * as in Ding and Suel, SIGIR 2011): a rebuild numbers the slots by a caller-given upper bound of
+ * their score, highest first, and keeps the maximum bound of every block of 128 slots. Postings
+ * are sorted by slot, so a scan counts block by block with one cursor per posting list, and before
+ * each block the caller compares the largest bound of the remaining blocks with its k-th best: once
+ * it is lower, nothing further can enter. Bounds may only rise between rebuilds (the block maxima
+ * are raised under the write lock on put and refreshBound; appended slots go to the last blocks),
+ * so the suffix maxima a scan takes at its start bound every key it has not returned yet.
  */
 final class BooleanExpressionIndex implements TargetingIndex {
   private static final Dimension[] DIMS = Dimension.values();
   private static final int EXCLUDED = 1 << 8;
   private static final int BITS = (1 << 9) - 1;
   private static final int[] EMPTY = new int[0];
+  private static final int LOG_BLOCK = 7;
+  private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
   @SuppressWarnings("unchecked")
   private final ConcurrentHashMap<String, Integer>[] dict = new ConcurrentHashMap[DIMS.length];
@@ -47,10 +62,12 @@ final class BooleanExpressionIndex implements TargetingIndex {
   private int termCount; // guarded by this
   private final Int2ObjectOpenHashMap<TargetingSpec> specs = new Int2ObjectOpenHashMap<>();
   private final Int2IntOpenHashMap slotOfKey = new Int2IntOpenHashMap();
-  private volatile Snapshot snap = Snapshot.EMPTY_SNAPSHOT;
+  private final IntToLongFunction bound;
+  private volatile Snapshot snap = Snapshot.empty();
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-  BooleanExpressionIndex() {
+  BooleanExpressionIndex(IntToLongFunction bound) {
+    this.bound = bound;
     for (int d = 0; d < DIMS.length; d++) {
       dict[d] = new ConcurrentHashMap<>();
     }
@@ -59,15 +76,29 @@ final class BooleanExpressionIndex implements TargetingIndex {
 
   /** One immutable view of the index. */
   private static final class Snapshot {
-    static final Snapshot EMPTY_SNAPSHOT =
-        new Snapshot(
-            new int[0][], new int[0][], new int[16], new int[16], new long[1], EMPTY, 0, 0);
+    static Snapshot empty() {
+      // per index: puts write the slot arrays in place until they grow
+      return new Snapshot(
+          new int[0][],
+          new int[0][],
+          new int[16],
+          new int[16],
+          new long[1],
+          EMPTY,
+          new long[0],
+          0,
+          0);
+    }
+
     final int[][] inc;
     final int[][] exc;
     final int[] keyOf;
     final int[] reqMask;
     final long[] alive;
     final int[] zero;
+    // per block of 2^LOG_BLOCK slots: the largest bound of its keys; raised in place under the
+    // write lock (shared by the snapshots of one slot layout, read opaquely)
+    final long[] blockMax;
     final int slots;
     final int live;
 
@@ -78,8 +109,10 @@ final class BooleanExpressionIndex implements TargetingIndex {
         int[] reqMask,
         long[] alive,
         int[] zero,
+        long[] blockMax,
         int slots,
         int live) {
+      this.blockMax = blockMax;
       this.inc = inc;
       this.exc = exc;
       this.keyOf = keyOf;
@@ -93,13 +126,168 @@ final class BooleanExpressionIndex implements TargetingIndex {
 
   /**
    * Per-thread counting state: one int per slot holding (epoch << 9) | excluded bit (1 << 8) |
-   * satisfied-dimension bits, so a posting costs one read and one write.
+   * satisfied-dimension bits, so a posting costs one read and one write; plus the cursors of the
+   * current scan.
    */
-  private static final class Scratch {
+  private static final class Scratch implements Scan {
     static final int MAX_EPOCH = (1 << 22) - 1;
     int[] state = EMPTY;
     int[] touched = EMPTY;
     int epoch;
+    // the current scan
+    Snapshot s;
+    int tag;
+    int reqEnum;
+    int[][] lists = new int[16][];
+    int[] bits = new int[16];
+    int[] cur = new int[16];
+    int nLists;
+    int zeroCur;
+    int block;
+    int nBlocks;
+    long[] suffix = new long[1];
+    long[] blockVal = new long[1];
+
+    void addList(int[] list, int bit) {
+      if (nLists == lists.length) {
+        lists = Arrays.copyOf(lists, nLists * 2);
+        bits = Arrays.copyOf(bits, nLists * 2);
+        cur = Arrays.copyOf(cur, nLists * 2);
+      }
+      lists[nLists] = list;
+      bits[nLists] = bit;
+      cur[nLists] = 0;
+      nLists++;
+    }
+
+    void start(Snapshot snapshot) {
+      s = snapshot;
+      tag = epoch << 9;
+      zeroCur = 0;
+      block = 0;
+      int nb = (snapshot.slots + (1 << LOG_BLOCK) - 1) >>> LOG_BLOCK;
+      nBlocks = nb;
+      if (suffix.length < nb + 1) {
+        suffix = new long[Math.max(nb + 1, suffix.length * 2)];
+        blockVal = new long[suffix.length];
+      }
+      long[] bm = snapshot.blockMax;
+      long m = Long.MIN_VALUE;
+      suffix[nb] = m;
+      for (int b = nb - 1; b >= 0; b--) {
+        long v = (long) LONGS.getOpaque(bm, b);
+        blockVal[b] = v;
+        if (v > m) {
+          m = v;
+        }
+        suffix[b] = m;
+      }
+    }
+
+    void end() {
+      for (int i = 0; i < nLists; i++) {
+        lists[i] = null;
+      }
+      nLists = 0;
+      s = null;
+    }
+
+    /** The first index at or after p whose value is at least target (galloping search). */
+    static int advance(int[] a, int p, int target) {
+      int len = a.length;
+      if (p >= len || a[p] >= target) {
+        return p;
+      }
+      int step = 1;
+      int lo = p; // a[lo] < target
+      while (lo + step < len && a[lo + step] < target) {
+        lo += step;
+        step <<= 1;
+      }
+      int hi = Math.min(lo + step, len); // a[hi] >= target or hi == len
+      while (hi - lo > 1) {
+        int mid = (lo + hi) >>> 1;
+        if (a[mid] < target) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      return hi;
+    }
+
+    @Override
+    public int next(long threshold, IntArrayList out) {
+      int b = block;
+      if (b >= nBlocks || suffix[b] < threshold) {
+        end();
+        return -1;
+      }
+      while (blockVal[b] < threshold) {
+        b++; // stops: suffix[block] >= threshold
+      }
+      if (b != block) {
+        int lo = b << LOG_BLOCK;
+        for (int i = 0, nl = nLists; i < nl; i++) {
+          cur[i] = advance(lists[i], cur[i], lo);
+        }
+        zeroCur = advance(s.zero, zeroCur, lo);
+      }
+      block = b + 1;
+      final int hi = block << LOG_BLOCK;
+      final int tg = tag;
+      final int[] st = state;
+      final int[] tc = touched;
+      int n = 0;
+      for (int i = 0, nl = nLists; i < nl; i++) {
+        int[] list = lists[i];
+        int bit = bits[i];
+        int p = cur[i];
+        int len = list.length;
+        int slot;
+        while (p < len && (slot = list[p]) < hi) {
+          int v = st[slot];
+          if ((v & ~BITS) != tg) {
+            v = tg;
+            tc[n++] = slot;
+          }
+          st[slot] = v | bit;
+          p++;
+        }
+        cur[i] = p;
+      }
+      Snapshot sn = s;
+      int before = out.size();
+      final int[] req = sn.reqMask;
+      final long[] alive = sn.alive;
+      final int[] keyOf = sn.keyOf;
+      final int re = reqEnum;
+      for (int i = 0; i < n; i++) {
+        int slot = tc[i];
+        int r = req[slot];
+        int posted = r & 0xFF;
+        if (posted != 0
+            && (st[slot] & BITS) == posted
+            && ((r >>> 8) & re) == re
+            && (alive[slot >> 6] & (1L << slot)) != 0) {
+          out.add(keyOf[slot]);
+        }
+      }
+      final int[] zero = sn.zero;
+      int z = zeroCur;
+      int slot;
+      while (z < zero.length && (slot = zero[z]) < hi) {
+        int v = st[slot];
+        if ((alive[slot >> 6] & (1L << slot)) != 0
+            && ((req[slot] >>> 8) & re) == re
+            && !((v & ~BITS) == tg && (v & EXCLUDED) != 0)) {
+          out.add(keyOf[slot]);
+        }
+        z++;
+      }
+      zeroCur = z;
+      return out.size() - before;
+    }
 
     void ensure(int slots) {
       if (state.length < slots) {
@@ -241,10 +429,32 @@ final class BooleanExpressionIndex implements TargetingIndex {
     }
     int[] zero = (req & 0xFF) == 0 ? append(s.zero, slot) : s.zero;
     alive[slot >> 6] |= 1L << slot;
+    long[] blockMax = s.blockMax;
+    int b = slot >>> LOG_BLOCK;
+    if (b >= blockMax.length) {
+      // a new array for this and later snapshots; older ones keep theirs (raised no further)
+      blockMax = Arrays.copyOf(blockMax, Math.max(b + 1, blockMax.length * 2));
+      Arrays.fill(blockMax, s.blockMax.length, blockMax.length, Long.MIN_VALUE);
+    }
+    raise(blockMax, b, bound.applyAsLong(key));
     specs.put(key, spec);
     slotOfKey.put(key, slot);
-    snap = new Snapshot(inc, exc, keyOf, reqMask, alive, zero, slot + 1, live + 1);
+    snap = new Snapshot(inc, exc, keyOf, reqMask, alive, zero, blockMax, slot + 1, live + 1);
     maybeCompact();
+  }
+
+  private static void raise(long[] blockMax, int b, long v) {
+    if (v > (long) LONGS.getOpaque(blockMax, b)) {
+      LONGS.setOpaque(blockMax, b, v);
+    }
+  }
+
+  @Override
+  public synchronized void refreshBound(int key) {
+    int slot = slotOfKey.get(key);
+    if (slot >= 0) {
+      raise(snap.blockMax, slot >>> LOG_BLOCK, bound.applyAsLong(key));
+    }
   }
 
   @Override
@@ -275,7 +485,9 @@ final class BooleanExpressionIndex implements TargetingIndex {
     Snapshot s = snap;
     long[] alive = s.alive.clone();
     alive[slot >> 6] &= ~(1L << slot);
-    snap = new Snapshot(s.inc, s.exc, s.keyOf, s.reqMask, alive, s.zero, s.slots, s.live - 1);
+    snap =
+        new Snapshot(
+            s.inc, s.exc, s.keyOf, s.reqMask, alive, s.zero, s.blockMax, s.slots, s.live - 1);
     maybeCompact();
     return true;
   }
@@ -297,6 +509,24 @@ final class BooleanExpressionIndex implements TargetingIndex {
     slotOfKey.clear();
     int[] keys = specs.keySet().toIntArray();
     Arrays.sort(keys);
+    // slots by bound, highest first (ties by key)
+    long[] bounds = new long[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      bounds[i] = bound.applyAsLong(keys[i]);
+    }
+    int[] perm = new int[keys.length];
+    for (int i = 0; i < perm.length; i++) {
+      perm[i] = i;
+    }
+    IntArrays.stableSort(perm, (a, b) -> Long.compare(bounds[b], bounds[a]));
+    long[] blockMax = new long[((keys.length + (1 << LOG_BLOCK) - 1) >>> LOG_BLOCK) + 1];
+    Arrays.fill(blockMax, Long.MIN_VALUE);
+    int[] sortedKeys = new int[keys.length];
+    for (int i = 0; i < perm.length; i++) {
+      sortedKeys[i] = keys[perm[i]];
+      raise(blockMax, i >>> LOG_BLOCK, bounds[perm[i]]);
+    }
+    keys = sortedKeys;
     // first pass: intern terms and count postings
     IntArrayList counts = new IntArrayList();
     IntArrayList excCounts = new IntArrayList();
@@ -357,7 +587,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
         }
       }
     }
-    snap = new Snapshot(inc, exc, keyOf, reqMask, alive, zero, n, n);
+    snap = new Snapshot(inc, exc, keyOf, reqMask, alive, zero, blockMax, n, n);
   }
 
   @Override
@@ -367,16 +597,22 @@ final class BooleanExpressionIndex implements TargetingIndex {
 
   @Override
   public int match(TargetingQuery query, IntArrayList out) {
+    Scan sc = scan(query);
+    int before = out.size();
+    while (sc.next(Long.MIN_VALUE, out) >= 0) {
+      // every block
+    }
+    return out.size() - before;
+  }
+
+  @Override
+  public Scan scan(TargetingQuery query) {
     Snapshot s = snap;
     Scratch sc = scratch.get();
     sc.ensure(s.slots);
-    final int ep = sc.epoch;
-    final int tag = ep << 9;
-    final int[] state = sc.state;
-    final int[] touched = sc.touched;
-    int n = 0;
+    sc.nLists = 0;
     UserAttributes user = query.user();
-    final int reqEnum =
+    sc.reqEnum =
         enumBit(Dimension.AGE, user.ageBand().ordinal())
             | enumBit(Dimension.GENDER, user.gender().ordinal())
             | enumBit(Dimension.OS, user.os().ordinal());
@@ -397,51 +633,15 @@ final class BooleanExpressionIndex implements TargetingIndex {
         }
         int[] ex = s.exc[t];
         if (ex != null) {
-          for (int slot : ex) {
-            int st = state[slot];
-            if ((st & ~BITS) != tag) {
-              st = tag;
-              touched[n++] = slot;
-            }
-            state[slot] = st | EXCLUDED;
-          }
+          sc.addList(ex, EXCLUDED);
         }
         int[] in = s.inc[t];
         if (in != null) {
-          for (int slot : in) {
-            int st = state[slot];
-            if ((st & ~BITS) != tag) {
-              st = tag;
-              touched[n++] = slot;
-            }
-            state[slot] = st | bit;
-          }
+          sc.addList(in, bit);
         }
       }
     }
-    int before = out.size();
-    final int[] req = s.reqMask;
-    final long[] alive = s.alive;
-    final int[] keyOf = s.keyOf;
-    for (int i = 0; i < n; i++) {
-      int slot = touched[i];
-      int r = req[slot];
-      int posted = r & 0xFF;
-      if (posted != 0
-          && (state[slot] & BITS) == posted
-          && ((r >>> 8) & reqEnum) == reqEnum
-          && (alive[slot >> 6] & (1L << slot)) != 0) {
-        out.add(keyOf[slot]);
-      }
-    }
-    for (int slot : s.zero) {
-      int st = state[slot];
-      if ((alive[slot >> 6] & (1L << slot)) != 0
-          && ((req[slot] >>> 8) & reqEnum) == reqEnum
-          && !((st & ~BITS) == tag && (st & EXCLUDED) != 0)) {
-        out.add(keyOf[slot]);
-      }
-    }
-    return out.size() - before;
+    sc.start(s);
+    return sc;
   }
 }

@@ -2,6 +2,7 @@ package dev.foryou.ads.targeting;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /**
  * A live index from ad groups (dense int keys) to their {@link TargetingSpec}s that returns every
@@ -21,7 +22,58 @@ public interface TargetingIndex {
    * @return a new index
    */
   static TargetingIndex create() {
-    return new BooleanExpressionIndex();
+    return new BooleanExpressionIndex(key -> Long.MAX_VALUE);
+  }
+
+  /**
+   * Creates an empty boolean-expression index whose {@link #scan} visits keys in blocks ordered by
+   * a caller-defined upper bound of each key's score (e.g. the best eCPM an ad group can reach), so
+   * that a top-k caller can stop as soon as no unvisited key can beat its k-th best.
+   *
+   * <p>The index calls {@code bound} (under its write lock) for every key it (re)places — on {@link
+   * #put}, {@link #putAll} and compactions — and on {@link #refreshBound}; the caller must call
+   * {@link #refreshBound} after anything that may raise a key's bound, and {@code bound} must be
+   * fast, thread-safe and must not call the index.
+   *
+   * @param bound the current upper bound of a key's score
+   * @return a new index
+   */
+  static TargetingIndex create(IntToLongFunction bound) {
+    return new BooleanExpressionIndex(java.util.Objects.requireNonNull(bound, "bound"));
+  }
+
+  /**
+   * Re-reads the bound of a key (see {@link #create(IntToLongFunction)}) after it may have risen; a
+   * no-op for an absent key. Requests that start after this returns see the new bound.
+   *
+   * @param key the key
+   */
+  void refreshBound(int key);
+
+  /**
+   * Starts a block-wise scan of the keys matching a query, highest bounds first. The returned
+   * object is this thread's scratch: it is valid until the thread's next {@code scan} or {@link
+   * #match}, and must not be shared.
+   *
+   * @param query the request
+   * @return the scan
+   */
+  Scan scan(TargetingQuery query);
+
+  /** A block-wise scan over the matches of one query (see {@link #scan}). Not thread-safe. */
+  interface Scan {
+    /**
+     * Appends to {@code out} the matching keys of the next block that may hold a key whose bound is
+     * at least {@code threshold}, skipping the blocks that cannot (bounds as of the scan's start).
+     * Thresholds may differ from call to call (a top-k caller passes its current k-th best); the
+     * keys of a skipped block are never returned later.
+     *
+     * @param threshold the least bound of interest ({@link Long#MIN_VALUE} for every match)
+     * @param out receives the keys (not cleared)
+     * @return the number of keys appended (possibly 0), or -1 when no remaining block can hold a
+     *     key whose bound reaches the threshold (the scan is then over)
+     */
+    int next(long threshold, IntArrayList out);
   }
 
   /**
