@@ -417,4 +417,170 @@ class AdServerTest {
         .containsExactly("g99", "g98");
     assertThat(s.liveAdGroups()).isEqualTo(100);
   }
+
+  static TargetingSpec randomSpec(Random r) {
+    TargetingSpec.Builder b = TargetingSpec.builder();
+    if (r.nextDouble() < 0.6) {
+      b.include(Dimension.COUNTRY, r.nextBoolean() ? "US" : "DE");
+    }
+    if (r.nextDouble() < 0.3) {
+      b.include(Dimension.INTEREST, "hashtag:h" + r.nextInt(8), "hashtag:h" + r.nextInt(8));
+    }
+    if (r.nextDouble() < 0.2) {
+      b.include(Dimension.AGE, AgeBand.AGE_25_34.name(), AgeBand.AGE_35_44.name());
+    }
+    if (r.nextDouble() < 0.2) {
+      b.exclude(Dimension.LANGUAGE, r.nextBoolean() ? "en" : "de");
+    }
+    return b.build();
+  }
+
+  @Test
+  void auction_manyTargetedGroupsControlAndLiveUpdates_equalsBruteForceAuction() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    int campaigns = 12;
+    double[] mult = new double[campaigns];
+    CampaignControl control =
+        new CampaignControl() {
+          @Override
+          public boolean allow(int campaign, int user, long nowMillis) {
+            return (campaign * 7 + user) % 4 != 0;
+          }
+
+          @Override
+          public double bidMultiplier(int campaign, long nowMillis) {
+            return mult[campaign];
+          }
+        };
+    AuctionRules rules =
+        new AuctionRules(
+            rnd.nextBoolean() ? Mechanism.GSP : Mechanism.VCG, rnd.nextInt(10_000), 500_000);
+    AdServer s =
+        AdServer.builder()
+            .clock(clock)
+            .control(control)
+            .rules(rules)
+            .ctrModel(CtrModel.builder().priorMean(0.01).build())
+            .build();
+    s.upsert(new Advertiser("adv", "Advertiser"));
+    for (int c = 0; c < campaigns; c++) {
+      s.upsert(new Campaign("c" + c, "adv", "cat", Schedule.ALWAYS, Status.ACTIVE));
+      double[] choices = {0, 0.3, 0.77, 1, 1, 1};
+      mult[s.campaignIndex("c" + c).orElseThrow()] = choices[rnd.nextInt(choices.length)];
+    }
+    // ad group i has id g%05d (registration order = tie order) and creatives 2i, 2i+1
+    int n = 1500;
+    List<AdGroup> groups = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      boolean cpc = rnd.nextBoolean();
+      groups.add(
+          new AdGroup(
+              String.format("g%05d", i),
+              "c" + rnd.nextInt(campaigns),
+              Format.IN_FEED,
+              cpc ? BidType.CPC : BidType.CPM,
+              cpc ? 10_000 + rnd.nextInt(2_000_000) : 100_000 + rnd.nextInt(20_000_000),
+              randomSpec(rnd),
+              Status.ACTIVE));
+    }
+    s.upsertAll(groups);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 2; j++) {
+        s.upsert(new Creative("cr" + (2 * i + j), groups.get(i).id(), "v", Status.ACTIVE));
+      }
+    }
+    CtrModel ctr = s.ctrModel();
+    for (int step = 0; step < 300; step++) {
+      String ctx = "seed " + seed + " step " + step;
+      // live updates: clicks (raise pCTR bounds), bid changes, pauses, removals, new targeting
+      for (int u = 0; u < 20; u++) {
+        long imps = 100 + rnd.nextInt(3000);
+        ctr.record(rnd.nextInt(2 * n), 0, imps, rnd.nextInt((int) (imps / 10)));
+      }
+      int i = rnd.nextInt(n);
+      AdGroup g = groups.get(i);
+      switch (rnd.nextInt(6)) {
+        case 0 ->
+            g =
+                new AdGroup(
+                    g.id(),
+                    g.campaignId(),
+                    g.format(),
+                    g.bidType(),
+                    g.bidMicros() * (1 + rnd.nextInt(4)),
+                    g.targeting(),
+                    g.status());
+        case 1 ->
+            g =
+                new AdGroup(
+                    g.id(),
+                    g.campaignId(),
+                    g.format(),
+                    g.bidType(),
+                    g.bidMicros(),
+                    randomSpec(rnd),
+                    g.status());
+        case 2 -> g = g.withStatus(g.status() == Status.ACTIVE ? Status.PAUSED : Status.ACTIVE);
+        case 3 -> {
+          if (g.status() == Status.ACTIVE) {
+            s.removeAdGroup(g.id());
+            g = g.withStatus(Status.ARCHIVED);
+          }
+        }
+        default -> {}
+      }
+      if (g.status() != Status.ARCHIVED) {
+        s.upsert(g);
+      }
+      groups.set(i, g);
+      // brute force over every ad group
+      AdRequest request =
+          new AdRequest(
+              rnd.nextInt(100),
+              new TargetingQuery(
+                  new UserAttributes(
+                      rnd.nextBoolean() ? AgeBand.AGE_25_34 : AgeBand.AGE_45_54,
+                      Gender.FEMALE,
+                      rnd.nextBoolean() ? "US" : "DE",
+                      "",
+                      rnd.nextBoolean() ? "en" : "de",
+                      DeviceOs.IOS,
+                      false),
+                  List.of("hashtag:h" + rnd.nextInt(8), "hashtag:h" + rnd.nextInt(8)),
+                  List.of()));
+      List<Bid> bids = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        AdGroup a = groups.get(k);
+        int c = s.campaignIndex(a.campaignId()).orElseThrow();
+        if (a.status() != Status.ACTIVE
+            || !a.targeting().matches(request.query())
+            || !control.allow(c, request.user(), clock.nowMillis())) {
+          continue;
+        }
+        long bid = (long) Math.rint(a.bidMicros() * mult[c]);
+        if (bid <= 0) {
+          continue;
+        }
+        double p = Math.max(ctr.pctr(2 * k), ctr.pctr(2 * k + 1));
+        bids.add(a.bidType() == BidType.CPC ? Bid.cpc(a.id(), bid, p) : Bid.cpm(a.id(), bid));
+      }
+      List<Slot> slots =
+          rnd.nextBoolean()
+              ? TWO
+              : List.of(new Slot("x", 0.4), new Slot("y", 0.9), new Slot("z", 0.6));
+      AuctionResult want = Auction.run(rules, slots, bids);
+      assertThat(s.auction(request, Surface.FEED, slots))
+          .as(ctx)
+          .extracting(
+              ServedAd::slotId, ServedAd::adGroupId, ServedAd::priceMicros, ServedAd::ecpmMicros)
+          .containsExactlyElementsOf(
+              want.winners().stream()
+                  .map(
+                      p ->
+                          org.assertj.core.groups.Tuple.tuple(
+                              p.slotId(), p.adId(), p.priceMicros(), p.ecpmMicros()))
+                  .toList());
+    }
+  }
 }

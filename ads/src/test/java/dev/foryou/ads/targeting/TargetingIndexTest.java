@@ -272,4 +272,64 @@ class TargetingIndexTest {
     assertThat(failure.get()).isNull();
     assertThat(indexed(index, q)).hasSize(total / 2);
   }
+
+  @Test
+  void scan_threshold_returnsEveryMatchWhoseBoundReachesIt() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    long[] bounds = new long[3000];
+    for (int i = 0; i < bounds.length; i++) {
+      bounds[i] = r.nextInt(1_000_000);
+    }
+    TargetingIndex index = TargetingIndex.create(key -> bounds[key]);
+    Map<Integer, TargetingSpec> specs = new HashMap<>();
+    int[] keys = new int[1200];
+    List<TargetingSpec> list = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = i * 2;
+      TargetingSpec s = randomSpec(r);
+      list.add(s);
+      specs.put(keys[i], s);
+    }
+    index.putAll(keys, list);
+    for (int step = 0; step < 600; step++) {
+      String ctx = "seed " + seed + " step " + step;
+      int op = r.nextInt(10);
+      int key = r.nextInt(bounds.length);
+      if (op < 2) {
+        bounds[key] = r.nextInt(1_000_000);
+        TargetingSpec s = randomSpec(r);
+        index.put(key, s);
+        specs.put(key, s);
+      } else if (op < 3) {
+        assertThat(index.remove(key)).as(ctx).isEqualTo(specs.remove(key) != null);
+      } else if (op < 6) {
+        // raise (the caller's contract: refresh after a bound rises)
+        bounds[key] += r.nextInt(2_000_000);
+        index.refreshBound(key);
+      } else if (op < 7) {
+        bounds[key] = Math.max(0, bounds[key] - r.nextInt(1_000_000)); // lowering is always safe
+      }
+      TargetingQuery q = randomQuery(r);
+      IntOpenHashSet want = brute(specs, q);
+      long threshold = r.nextBoolean() ? r.nextInt(2_000_000) : Long.MIN_VALUE;
+      IntArrayList out = new IntArrayList();
+      TargetingIndex.Scan scan = index.scan(q);
+      int total = 0;
+      for (int n; (n = scan.next(threshold, out)) >= 0; ) {
+        total += n;
+      }
+      IntOpenHashSet got = new IntOpenHashSet(out);
+      assertThat(got.size()).as(ctx + " no duplicates").isEqualTo(out.size()).isEqualTo(total);
+      assertThat(want).as(ctx + " nothing but matches").containsAll(got);
+      for (int k : want) {
+        if (bounds[k] >= threshold) {
+          assertThat(got).as(ctx + " match " + k + " bound " + bounds[k]).contains(k);
+        }
+      }
+      if (threshold == Long.MIN_VALUE) {
+        assertThat(got).as(ctx).isEqualTo(want);
+      }
+    }
+  }
 }
