@@ -54,6 +54,10 @@ final class BooleanExpressionIndex implements TargetingIndex {
   private static final int BITS = (1 << 9) - 1;
   private static final int[] EMPTY = new int[0];
   private static final int LOG_BLOCK = 7;
+  // the first HOT_BLOCKS blocks hold the best keys; a key of a later block whose bound rises above
+  // the hot floor (the bound at the end of the hot blocks at the last rebuild) disorders its block
+  private static final int HOT_BLOCKS = 2;
+  private static final int MAX_DISORDERED_BLOCKS = 8;
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
   @SuppressWarnings("unchecked")
@@ -63,6 +67,11 @@ final class BooleanExpressionIndex implements TargetingIndex {
   private final Int2ObjectOpenHashMap<TargetingSpec> specs = new Int2ObjectOpenHashMap<>();
   private final Int2IntOpenHashMap slotOfKey = new Int2IntOpenHashMap();
   private final IntToLongFunction bound;
+  // layout disorder since the last rebuild; guarded by this
+  private long hotFloor = Long.MIN_VALUE;
+  private long[] disorderedBits = new long[1];
+  private int disordered;
+  private int writesSinceRebuild;
   private volatile Snapshot snap = Snapshot.empty();
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -436,11 +445,36 @@ final class BooleanExpressionIndex implements TargetingIndex {
       blockMax = Arrays.copyOf(blockMax, Math.max(b + 1, blockMax.length * 2));
       Arrays.fill(blockMax, s.blockMax.length, blockMax.length, Long.MIN_VALUE);
     }
-    raise(blockMax, b, bound.applyAsLong(key));
+    long v = bound.applyAsLong(key);
+    raise(blockMax, b, v);
     specs.put(key, spec);
     slotOfKey.put(key, slot);
     snap = new Snapshot(inc, exc, keyOf, reqMask, alive, zero, blockMax, slot + 1, live + 1);
-    maybeCompact();
+    if (!maybeCompact()) {
+      noteWrite(b, v);
+    }
+  }
+
+  /**
+   * Counts a bound written to block b and re-sorts the slots (a rebuild) once at least {@link
+   * #MAX_DISORDERED_BLOCKS} blocks beyond the hot ones hold a key above the hot floor, so scans
+   * stay short; at most once per max(256, live/8) writes, which amortises the rebuild.
+   */
+  private void noteWrite(int b, long v) {
+    writesSinceRebuild++;
+    if (b >= HOT_BLOCKS && v > hotFloor) {
+      if (b >= disorderedBits.length << 6) {
+        disorderedBits = Arrays.copyOf(disorderedBits, Math.max(b + 1, disorderedBits.length * 2));
+      }
+      if ((disorderedBits[b >> 6] & (1L << b)) == 0) {
+        disorderedBits[b >> 6] |= 1L << b;
+        disordered++;
+      }
+    }
+    if (disordered >= MAX_DISORDERED_BLOCKS
+        && writesSinceRebuild >= Math.max(256, snap.live >> 3)) {
+      rebuild();
+    }
   }
 
   private static void raise(long[] blockMax, int b, long v) {
@@ -453,7 +487,9 @@ final class BooleanExpressionIndex implements TargetingIndex {
   public synchronized void refreshBound(int key) {
     int slot = slotOfKey.get(key);
     if (slot >= 0) {
-      raise(snap.blockMax, slot >>> LOG_BLOCK, bound.applyAsLong(key));
+      long v = bound.applyAsLong(key);
+      raise(snap.blockMax, slot >>> LOG_BLOCK, v);
+      noteWrite(slot >>> LOG_BLOCK, v);
     }
   }
 
@@ -492,12 +528,14 @@ final class BooleanExpressionIndex implements TargetingIndex {
     return true;
   }
 
-  private void maybeCompact() {
+  private boolean maybeCompact() {
     Snapshot s = snap;
     int dead = s.slots - s.live;
     if (dead > 1024 && dead > s.live) {
       rebuild();
+      return true;
     }
+    return false;
   }
 
   /** Rebuilds every posting list from {@link #specs}; caller holds the lock. */
@@ -527,6 +565,11 @@ final class BooleanExpressionIndex implements TargetingIndex {
       raise(blockMax, i >>> LOG_BLOCK, bounds[perm[i]]);
     }
     keys = sortedKeys;
+    int hot = (HOT_BLOCKS << LOG_BLOCK) - 1;
+    hotFloor = keys.length > hot ? bounds[perm[hot]] : Long.MIN_VALUE;
+    disorderedBits = new long[1];
+    disordered = 0;
+    writesSinceRebuild = 0;
     // first pass: intern terms and count postings
     IntArrayList counts = new IntArrayList();
     IntArrayList excCounts = new IntArrayList();
