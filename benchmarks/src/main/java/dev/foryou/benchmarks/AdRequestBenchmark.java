@@ -3,6 +3,7 @@ package dev.foryou.benchmarks;
 import dev.foryou.ads.auction.AdRequest;
 import dev.foryou.ads.auction.AdServer;
 import dev.foryou.ads.auction.AuctionRules;
+import dev.foryou.ads.auction.CampaignControl;
 import dev.foryou.ads.auction.Mechanism;
 import dev.foryou.ads.auction.ServedAd;
 import dev.foryou.ads.auction.Slot;
@@ -51,6 +52,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * OSes, 2,000 interest keys (Zipf-like), 50 custom audiences; each ad group includes 0–4 dimensions
  * and excludes 0–1, bids CPM or CPC, and has 1–3 creatives with some click history. Requests cycle
  * through 4,096 users (about 15 % minors) with 3–10 interests each.
+ *
+ * <p>{@code control}: {@code none} runs without budgets; {@code paced} plugs in a {@link
+ * CampaignControl} like a pacer and frequency caps would: every campaign's bids shaded by a seeded
+ * multiplier in [0.3, 1] (5 % of campaigns at 0: budget spent) and about 10 % of (campaign, user)
+ * pairs capped, so the request has to look deeper before its slots are filled.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -65,6 +71,10 @@ public class AdRequestBenchmark {
   /** Live ad groups. */
   @Param({"100000"})
   public int adGroups;
+
+  /** Campaign control: {@code none} or {@code paced}. */
+  @Param({"none", "paced"})
+  public String control;
 
   private AdServer server;
   private AdRequest[] requests;
@@ -126,13 +136,36 @@ public class AdRequestBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     Random r = new Random(20261122L);
+    int advertisers = Math.max(1, adGroups / 50);
+    int campaigns = Math.max(1, adGroups / 10);
+    double[] multiplier = new double[campaigns];
+    Random pr = new Random(7L);
+    for (int c = 0; c < campaigns; c++) {
+      multiplier[c] = pr.nextDouble() < 0.05 ? 0 : 0.3 + 0.7 * pr.nextDouble();
+    }
+    CampaignControl paced =
+        new CampaignControl() {
+          @Override
+          public boolean allow(int campaign, int user, long nowMillis) {
+            return Math.floorMod(campaign * 0x9E3779B1 + user * 31, 10) != 0;
+          }
+
+          @Override
+          public double bidMultiplier(int campaign, long nowMillis) {
+            return multiplier[campaign];
+          }
+        };
     server =
         AdServer.builder()
             .rules(new AuctionRules(Mechanism.GSP, 10_000, 500_000))
             .reserve(Format.IN_FEED, 1_000_000)
+            .control(
+                switch (control) {
+                  case "none" -> CampaignControl.NONE;
+                  case "paced" -> paced;
+                  default -> throw new IllegalArgumentException("control: " + control);
+                })
             .build();
-    int advertisers = Math.max(1, adGroups / 50);
-    int campaigns = Math.max(1, adGroups / 10);
     for (int a = 0; a < advertisers; a++) {
       server.upsert(new Advertiser("adv" + a, "Advertiser " + a));
     }

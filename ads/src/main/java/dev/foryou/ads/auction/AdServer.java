@@ -25,7 +25,15 @@ import java.util.OptionalInt;
  * creative with the best pCTR; eCPM = bid × control multiplier (CPM) or that × pCTR × 1000 (CPC);
  * ads below the format's reserve drop out; the best slots + 1 that the control allows are priced by
  * the configured mechanism exactly as {@link Auction} does. Ties in eCPM go to the ad group
- * registered first (smaller dense index).
+ * registered first (smaller dense index). The result is exactly that of evaluating every matching
+ * ad group, but the index visits ad groups in blocks by their best possible eCPM (CPM bid, or CPC
+ * bid × the click model's pCTR upper bound × 1000) and the request stops as soon as no remaining
+ * block can reach the reserve or the current (slots + 1)-th best, so typically only a few hundred
+ * ad groups are looked at; the control is asked only about ad groups that would place.
+ *
+ * <p>The server registers a listener on its {@link CtrModel} (see {@link
+ * CtrModel#addUpperBoundListener}) to keep those bounds current; a request that runs while a pCTR
+ * changes may see the change in part.
  *
  * <p>Thread-safe: requests run concurrently with each other and with inventory updates, never
  * blocking. An update is visible to every request that starts after it returns (pause and remove

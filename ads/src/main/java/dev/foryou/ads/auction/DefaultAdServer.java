@@ -31,9 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Design: inventory records live in arrays indexed by dense ids (IdMap), holding immutable
  * records whose final fields make in-place reference replacement safe to read without locks; a
  * volatile version counter written after each update publishes it. The targeting index holds the
- * live auctioned ad groups. Per request: index match → per-candidate filters and eCPM → a bounded
- * insertion list of the best (slots + 1) → CampaignControl.allow on entry → Pricing (the same
- * GSP/VCG rules as Auction). No per-candidate allocation; per-thread scratch.
+ * live auctioned ad groups, ordered by their best possible eCPM (ecpmBound; a threshold / block-max
+ * top-k scan after Fagin, Lotem and Naor, PODS 2001, and Ding and Suel, SIGIR 2011). Per request:
+ * index scan block by block → per-candidate filters and eCPM → a bounded insertion list of the best
+ * (slots + 1) → CampaignControl.allow on entry → stop when no remaining block's bound reaches the
+ * reserve or the (slots + 1)-th best → Pricing (the same GSP/VCG rules as Auction). Exact: a
+ * skipped ad group cannot place, since its eCPM (after a multiplier <= 1) is at most its bound. No
+ * per-candidate allocation; per-thread scratch.
  */
 final class DefaultAdServer implements AdServer {
   private static final long DAY_MILLIS = 86_400_000L;

@@ -106,7 +106,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
     final long[] alive;
     final int[] zero;
     // per block of 2^LOG_BLOCK slots: the largest bound of its keys; raised in place under the
-    // write lock (shared by the snapshots of one slot layout, read opaquely)
+    // write lock (shared by the snapshots of one slot layout, read as volatile)
     final long[] blockMax;
     final int slots;
     final int live;
@@ -184,7 +184,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
       long m = Long.MIN_VALUE;
       suffix[nb] = m;
       for (int b = nb - 1; b >= 0; b--) {
-        long v = (long) LONGS.getOpaque(bm, b);
+        long v = (long) LONGS.getVolatile(bm, b);
         blockVal[b] = v;
         if (v > m) {
           m = v;
@@ -478,8 +478,8 @@ final class BooleanExpressionIndex implements TargetingIndex {
   }
 
   private static void raise(long[] blockMax, int b, long v) {
-    if (v > (long) LONGS.getOpaque(blockMax, b)) {
-      LONGS.setOpaque(blockMax, b, v);
+    if (v > (long) LONGS.getVolatile(blockMax, b)) {
+      LONGS.setVolatile(blockMax, b, v);
     }
   }
 
