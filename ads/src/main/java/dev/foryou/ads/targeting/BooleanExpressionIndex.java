@@ -473,8 +473,90 @@ final class BooleanExpressionIndex implements TargetingIndex {
     }
     if (disordered >= MAX_DISORDERED_BLOCKS
         && writesSinceRebuild >= Math.max(256, snap.live >> 3)) {
-      rebuild();
+      reorder();
     }
+  }
+
+  /**
+   * Renumbers the live slots by bound (highest first, ties by key) and drops the dead ones, from
+   * the current snapshot's postings (no spec is read again): O(slots log slots + postings). Caller
+   * holds the lock.
+   */
+  private void reorder() {
+    Snapshot s = snap;
+    int n = s.live;
+    int[] order = new int[n];
+    long[] bounds = new long[s.slots];
+    int[] oldKeyOf = s.keyOf;
+    int j = 0;
+    for (int slot = 0; slot < s.slots; slot++) {
+      if ((s.alive[slot >> 6] & (1L << slot)) != 0) {
+        order[j++] = slot;
+        bounds[slot] = bound.applyAsLong(oldKeyOf[slot]);
+      }
+    }
+    IntArrays.quickSort(
+        order,
+        0,
+        j,
+        (a, b) -> {
+          int c = Long.compare(bounds[b], bounds[a]);
+          return c != 0 ? c : Integer.compare(oldKeyOf[a], oldKeyOf[b]);
+        });
+    int[] newSlot = new int[s.slots];
+    Arrays.fill(newSlot, -1);
+    int[] keyOf = new int[Math.max(16, n + n / 4)];
+    int[] reqMask = new int[keyOf.length];
+    long[] alive = new long[(keyOf.length >> 6) + 1];
+    long[] blockMax = new long[((n + (1 << LOG_BLOCK) - 1) >>> LOG_BLOCK) + 1];
+    Arrays.fill(blockMax, Long.MIN_VALUE);
+    slotOfKey.clear();
+    for (int i = 0; i < n; i++) {
+      int o = order[i];
+      newSlot[o] = i;
+      keyOf[i] = oldKeyOf[o];
+      reqMask[i] = s.reqMask[o];
+      alive[i >> 6] |= 1L << i;
+      raise(blockMax, i >>> LOG_BLOCK, bounds[o]);
+      slotOfKey.put(keyOf[i], i);
+    }
+    int[][] inc = new int[s.inc.length][];
+    int[][] exc = new int[s.exc.length][];
+    for (int t = 0; t < inc.length; t++) {
+      inc[t] = remap(s.inc[t], newSlot);
+      exc[t] = remap(s.exc[t], newSlot);
+    }
+    int[] zero = remap(s.zero, newSlot);
+    int hot = (HOT_BLOCKS << LOG_BLOCK) - 1;
+    hotFloor = n > hot ? bounds[order[hot]] : Long.MIN_VALUE;
+    disorderedBits = new long[1];
+    disordered = 0;
+    writesSinceRebuild = 0;
+    snap =
+        new Snapshot(inc, exc, keyOf, reqMask, alive, zero == null ? EMPTY : zero, blockMax, n, n);
+  }
+
+  /** A posting list in new slot numbers, sorted, without dead slots; null if none is left. */
+  private static int[] remap(int[] list, int[] newSlot) {
+    if (list == null) {
+      return null;
+    }
+    int[] r = new int[list.length];
+    int m = 0;
+    for (int slot : list) {
+      int ns = newSlot[slot];
+      if (ns >= 0) {
+        r[m++] = ns;
+      }
+    }
+    if (m == 0) {
+      return null;
+    }
+    if (m < r.length) {
+      r = Arrays.copyOf(r, m);
+    }
+    Arrays.sort(r);
+    return r;
   }
 
   private static void raise(long[] blockMax, int b, long v) {
@@ -532,7 +614,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
     Snapshot s = snap;
     int dead = s.slots - s.live;
     if (dead > 1024 && dead > s.live) {
-      rebuild();
+      reorder();
       return true;
     }
     return false;

@@ -332,4 +332,49 @@ class TargetingIndexTest {
       }
     }
   }
+
+  @Test
+  void remove_mostKeysThenRaises_compactsAndReordersWithoutLosingMatches() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    long[] bounds = new long[4000];
+    TargetingIndex index = TargetingIndex.create(key -> bounds[key]);
+    Map<Integer, TargetingSpec> specs = new HashMap<>();
+    for (int k = 0; k < bounds.length; k++) {
+      bounds[k] = r.nextInt(1000);
+      TargetingSpec s = randomSpec(r);
+      index.put(k, s); // single puts: insertion order until the first re-sort
+      specs.put(k, s);
+    }
+    for (int k = 0; k < bounds.length; k++) {
+      if (k % 5 != 0) {
+        index.remove(k); // dead slots outnumber live ones: compaction
+        specs.remove(k);
+      }
+    }
+    for (int step = 0; step < 400; step++) {
+      int k = 5 * r.nextInt(bounds.length / 5);
+      bounds[k] += r.nextInt(5000); // many raises above the hot floor: re-sorts
+      index.refreshBound(k);
+      TargetingQuery q = randomQuery(r);
+      long threshold = r.nextInt(3000);
+      IntArrayList out = new IntArrayList();
+      TargetingIndex.Scan scan = index.scan(q);
+      while (scan.next(threshold, out) >= 0) {
+        // all blocks that can reach the threshold
+      }
+      IntOpenHashSet want = brute(specs, q);
+      IntOpenHashSet got = new IntOpenHashSet(out);
+      String ctx = "seed " + seed + " step " + step;
+      assertThat(got.size()).as(ctx + " no duplicates").isEqualTo(out.size());
+      assertThat(want).as(ctx).containsAll(got);
+      for (int key : want) {
+        if (bounds[key] >= threshold) {
+          assertThat(got).as(ctx + " key " + key).contains(key);
+        }
+      }
+      assertThat(indexed(index, q)).as(ctx).isEqualTo(want);
+    }
+    assertThat(index.size()).isEqualTo(specs.size());
+  }
 }
