@@ -156,6 +156,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
     int nBlocks;
     long[] suffix = new long[1];
     long[] blockVal = new long[1];
+    final int[] hits = new int[1 << LOG_BLOCK];
 
     void addList(int[] list, int bit) {
       if (nLists == lists.length) {
@@ -266,7 +267,8 @@ final class BooleanExpressionIndex implements TargetingIndex {
         cur[i] = p;
       }
       Snapshot sn = s;
-      int before = out.size();
+      final int[] hits = this.hits; // a block's slots are distinct: at most 2^LOG_BLOCK hits
+      int h = 0;
       final int[] req = sn.reqMask;
       final long[] alive = sn.alive;
       final int[] keyOf = sn.keyOf;
@@ -279,7 +281,7 @@ final class BooleanExpressionIndex implements TargetingIndex {
             && (st[slot] & BITS) == posted
             && ((r >>> 8) & re) == re
             && (alive[slot >> 6] & (1L << slot)) != 0) {
-          out.add(keyOf[slot]);
+          hits[h++] = keyOf[slot];
         }
       }
       final int[] zero = sn.zero;
@@ -290,12 +292,13 @@ final class BooleanExpressionIndex implements TargetingIndex {
         if ((alive[slot >> 6] & (1L << slot)) != 0
             && ((req[slot] >>> 8) & re) == re
             && !((v & ~BITS) == tg && (v & EXCLUDED) != 0)) {
-          out.add(keyOf[slot]);
+          hits[h++] = keyOf[slot];
         }
         z++;
       }
       zeroCur = z;
-      return out.size() - before;
+      out.addElements(out.size(), hits, 0, h);
+      return h;
     }
 
     void ensure(int slots) {
