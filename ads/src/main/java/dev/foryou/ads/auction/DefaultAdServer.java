@@ -560,10 +560,19 @@ final class DefaultAdServer implements AdServer {
   private static int[] slotOrder(List<Slot> slots, double[] xOut) {
     int k = slots.size();
     int[] order = new int[k];
-    Set<String> ids = k > 1 ? new HashSet<>() : null;
+    // duplicate ids: pairwise for the usual handful of slots, a set beyond
+    Set<String> ids = k > 8 ? new HashSet<>() : null;
     for (int i = 0; i < k; i++) {
       Slot s = slots.get(i);
-      if (ids != null && !ids.add(s.id())) {
+      boolean dup = false;
+      if (ids != null) {
+        dup = !ids.add(s.id());
+      } else {
+        for (int j = 0; j < i && !dup; j++) {
+          dup = slots.get(j).id().equals(s.id());
+        }
+      }
+      if (dup) {
         throw new IllegalArgumentException("duplicate slot id: " + s.id());
       }
       // stable insertion sort by factor desc

@@ -583,4 +583,29 @@ class AdServerTest {
                   .toList());
     }
   }
+
+  @Test
+  void auction_duplicateSlotIds_rejectedWithTheId() {
+    AdServer s = server(CampaignControl.NONE, AuctionRules.GSP);
+    group(s, "g", "c1", Format.IN_FEED, BidType.CPM, "1", TargetingSpec.EVERYONE);
+    assertThatThrownBy(
+            () ->
+                s.auction(
+                    req(ADULT),
+                    Surface.FEED,
+                    List.of(new Slot("a", 1), new Slot("b", 0.5), new Slot("a", 0.2))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("duplicate slot id: a");
+    List<Slot> many = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      many.add(new Slot("s" + i, 1.0 / (i + 1)));
+    }
+    many.add(new Slot("s7", 0.01));
+    assertThatThrownBy(() -> s.auction(req(ADULT), Surface.FEED, many))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("duplicate slot id: s7");
+    assertThat(s.auction(req(ADULT), Surface.FEED, many.subList(0, 12)))
+        .extracting(ServedAd::adGroupId)
+        .containsExactly("g");
+  }
 }
