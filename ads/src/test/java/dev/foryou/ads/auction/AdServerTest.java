@@ -608,4 +608,84 @@ class AdServerTest {
         .extracting(ServedAd::adGroupId)
         .containsExactly("g");
   }
+
+  @Test
+  void auction_concurrentClickUpdatesAndRequests_rankedAndExactOnceQuiet() throws Exception {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    AdServer s = server(CampaignControl.NONE, AuctionRules.GSP);
+    int n = 2000;
+    List<AdGroup> bulk = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      boolean cpc = rnd.nextBoolean();
+      bulk.add(
+          new AdGroup(
+              String.format("g%05d", i),
+              i % 2 == 0 ? "c1" : "c2",
+              Format.IN_FEED,
+              cpc ? BidType.CPC : BidType.CPM,
+              cpc ? 10_000 + rnd.nextInt(1_000_000) : 100_000 + rnd.nextInt(10_000_000),
+              TargetingSpec.EVERYONE,
+              Status.ACTIVE));
+    }
+    s.upsertAll(bulk);
+    for (int i = 0; i < n; i++) {
+      s.upsert(new Creative("cr" + i, bulk.get(i).id(), "v", Status.ACTIVE)); // creative i
+    }
+    List<Slot> three = List.of(new Slot("a", 1), new Slot("b", 0.7), new Slot("c", 0.5));
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread[] readers = new Thread[2];
+    for (int t = 0; t < readers.length; t++) {
+      readers[t] =
+          new Thread(
+              () -> {
+                try {
+                  while (!done.get()) {
+                    List<ServedAd> ads = s.auction(req(ADULT), Surface.FEED, three);
+                    if (ads.size() != 3) {
+                      throw new AssertionError("expected 3 ads: " + ads);
+                    }
+                    for (int k = 1; k < ads.size(); k++) {
+                      if (ads.get(k).ecpmMicros() > ads.get(k - 1).ecpmMicros()) {
+                        throw new AssertionError("not ranked by eCPM: " + ads);
+                      }
+                    }
+                  }
+                } catch (Throwable e) {
+                  failure.set(e);
+                }
+              });
+      readers[t].start();
+    }
+    // clicks raise pCTR bounds (listener → block maxima, re-sorts) while requests run
+    CtrModel ctr = s.ctrModel();
+    for (int step = 0; step < 20_000; step++) {
+      int imps = 50 + rnd.nextInt(500);
+      ctr.record(rnd.nextInt(n), 0, imps, rnd.nextInt(imps / 5));
+    }
+    done.set(true);
+    for (Thread t : readers) {
+      t.join();
+    }
+    assertThat(failure.get()).as("seed " + seed).isNull();
+    List<Bid> bids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      AdGroup g = bulk.get(i);
+      bids.add(
+          g.bidType() == BidType.CPC
+              ? Bid.cpc(g.id(), g.bidMicros(), ctr.pctr(i))
+              : Bid.cpm(g.id(), g.bidMicros()));
+    }
+    AuctionResult want = Auction.run(AuctionRules.GSP, three, bids);
+    assertThat(s.auction(req(ADULT), Surface.FEED, three))
+        .as("seed " + seed)
+        .extracting(ServedAd::slotId, ServedAd::adGroupId, ServedAd::priceMicros)
+        .containsExactlyElementsOf(
+            want.winners().stream()
+                .map(
+                    p -> org.assertj.core.groups.Tuple.tuple(p.slotId(), p.adId(), p.priceMicros()))
+                .toList());
+  }
 }
