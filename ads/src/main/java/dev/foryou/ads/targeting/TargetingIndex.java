@@ -9,10 +9,12 @@ import java.util.function.IntToLongFunction;
  * key whose spec matches a request — exactly the keys for which {@link
  * TargetingSpec#matches(TargetingQuery)} is true, in no particular order.
  *
- * <p>Thread-safe: any number of threads may {@link #match} while others {@link #put} and {@link
- * #remove}. Readers never block; they see an immutable snapshot. Each write publishes a new
- * snapshot at once (copy-on-write of the touched posting lists only), so a put or remove is visible
- * to every request that starts after it returns; writes are serialised.
+ * <p>Thread-safe: any number of threads may {@link #match} or {@link #scan} while others {@link
+ * #put}, {@link #remove} and {@link #refreshBound}. Readers never block; they see an immutable
+ * snapshot (plus block bounds that only rise). Each write publishes a new snapshot at once
+ * (copy-on-write of the touched posting lists only), so a put or remove is visible to every request
+ * that starts after it returns; writes are serialised, and an occasional one re-sorts the slots by
+ * bound (see {@link #create(IntToLongFunction)}).
  */
 public interface TargetingIndex {
 
