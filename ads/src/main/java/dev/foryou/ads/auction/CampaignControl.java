@@ -8,12 +8,12 @@ package dev.foryou.ads.auction;
  * <p>Per candidate ad group of a request the server first asks {@link #bidMultiplier} (bid shading
  * for pacing: the bid becomes bid × multiplier, rounded half-even to a micro, and the winner never
  * pays above that), then — only for a candidate that would place among the slots + 1 best — asks
- * {@link #allow} (budget left, throttling, frequency cap). Candidates are visited best possible
- * eCPM first, and those whose best possible eCPM (at full bid) can no longer reach the slots + 1
- * best or the reserve are skipped without asking either method, so a stateful control sees one call
- * per candidate that could still have placed, not one per matching ad group. Both run on the
- * request's thread, so they must be fast and thread-safe. {@link #NONE} allows everything at full
- * bid.
+ * {@link #allow} (budget left, throttling, frequency cap). Candidates are visited block by block,
+ * roughly best possible eCPM first, and those whose best possible eCPM (at full bid) can no longer
+ * reach the slots + 1 best or the reserve are skipped without asking either method, so a stateful
+ * control sees one call per candidate that could still have placed, not one per matching ad group.
+ * Both run on the request's thread, so they must be fast and thread-safe. {@link #NONE} allows
+ * everything at full bid.
  */
 public interface CampaignControl {
 
