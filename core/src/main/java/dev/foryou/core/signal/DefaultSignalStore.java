@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.concurrent.locks.StampedLock;
 import org.apache.lucene.util.RamUsageEstimator;
 
 /*
@@ -37,8 +36,9 @@ import org.apache.lucene.util.RamUsageEstimator;
  * never nested, so there is no lock ordering to get wrong. Co-engagement keeps the top K partners
  * per video with the Space-Saving rule (Metwally, Agrawal & El Abbadi, "Efficient Computation of
  * Frequent and Top-k Elements in Data Streams", ICDT 2005): a new partner replaces the weakest and
- * inherits its weight. A StampedLock is taken shared by writers and exclusively by snapshot, so a
- * snapshot is a consistent cut.
+ * inherits its weight. A {@link WriteGate} (striped reader counts, one cache line per thread) is
+ * entered shared by recorders and exclusively by snapshot, so a snapshot is a consistent cut and
+ * concurrent recorders share no lock word.
  */
 final class DefaultSignalStore implements SignalStore {
   static final int PAGE_BITS = 10;
@@ -50,6 +50,7 @@ final class DefaultSignalStore implements SignalStore {
   private static final double LN2 = Math.log(2);
   private static final double REBASE_HALF_LIVES = 64;
   private static final int WATCH = VideoCounter.WATCH_SECONDS.ordinal();
+  private static final int COMPLETES = VideoCounter.COMPLETES.ordinal();
   private static final long CACHE_ENTRY_BYTES = 64;
 
   final Catalog catalog;
@@ -75,7 +76,7 @@ final class DefaultSignalStore implements SignalStore {
   private final long touchIntervalMs;
   private final long idleMs;
   final EventDedup dedup;
-  final StampedLock snapshotLock = new StampedLock();
+  final WriteGate gate = new WriteGate();
 
   DefaultSignalStore(Catalog catalog, UserRegistry users, Settings settings, TimeSource time) {
     this.catalog = catalog;
@@ -280,7 +281,7 @@ final class DefaultSignalStore implements SignalStore {
   public boolean record(Interaction event) {
     Objects.requireNonNull(event, "event");
     long duration = validate(event, time.nowMillis());
-    long stamp = snapshotLock.readLock();
+    int gateToken = gate.enter();
     try {
       if (event.eventId() != Interaction.NO_ID && !dedup.add(event.eventId())) {
         return false;
@@ -288,7 +289,7 @@ final class DefaultSignalStore implements SignalStore {
       apply(event, duration, time.nowMillis());
       return true;
     } finally {
-      snapshotLock.unlockRead(stamp);
+      gate.exit(gateToken);
     }
   }
 
@@ -309,7 +310,7 @@ final class DefaultSignalStore implements SignalStore {
       }
     }
     int applied = 0;
-    long stamp = snapshotLock.readLock();
+    int gateToken = gate.enter();
     try {
       for (int i = 0; i < batch.length; i++) {
         Interaction e = batch[i];
@@ -320,7 +321,7 @@ final class DefaultSignalStore implements SignalStore {
         applied++;
       }
     } finally {
-      snapshotLock.unlockRead(stamp);
+      gate.exit(gateToken);
     }
     return applied;
   }
@@ -394,22 +395,21 @@ final class DefaultSignalStore implements SignalStore {
     synchronized (stripe(video)) {
       long dt = t - epochFor(p, o, t);
       int base = o * NC;
+      int c = counterOf(type);
+      double f = Math.exp(dt * rate[c]);
       switch (type) {
-        case IMPRESSION -> add(p, base, VideoCounter.IMPRESSIONS.ordinal(), 1, 1, dt);
         case VIEW -> {
-          add(p, base, VideoCounter.VIEWS.ordinal(), 1, 1, dt);
-          add(p, base, WATCH, e.watchMs() / 1000.0, e.watchMs(), dt);
+          add(p, base, c, f, 1);
+          double fw = rateGroup[WATCH] == rateGroup[c] ? f : Math.exp(dt * rate[WATCH]);
+          add(p, base, WATCH, fw * (e.watchMs() / 1000.0), e.watchMs());
           if (complete) {
-            add(p, base, VideoCounter.COMPLETES.ordinal(), 1, 1, dt);
+            double fc = rateGroup[COMPLETES] == rateGroup[c] ? f : Math.exp(dt * rate[COMPLETES]);
+            add(p, base, COMPLETES, fc, 1);
           }
         }
-        case LIKE -> add(p, base, VideoCounter.LIKES.ordinal(), 1, 1, dt);
-        case SHARE -> add(p, base, VideoCounter.SHARES.ordinal(), 1, 1, dt);
-        case COMMENT -> add(p, base, VideoCounter.COMMENTS.ordinal(), 1, 1, dt);
-        case FOLLOW -> add(p, base, VideoCounter.FOLLOWS.ordinal(), 1, 1, dt);
-        case SKIP -> add(p, base, VideoCounter.SKIPS.ordinal(), 1, 1, dt);
-        case NOT_INTERESTED -> add(p, base, VideoCounter.NOT_INTERESTED.ordinal(), 1, 1, dt);
-        case GIFT -> add(p, base, VideoCounter.GIFT_COINS.ordinal(), e.coins(), e.coins(), dt);
+        case GIFT -> add(p, base, c, f * e.coins(), e.coins());
+        case IMPRESSION, LIKE, SHARE, COMMENT, FOLLOW, SKIP, NOT_INTERESTED ->
+            add(p, base, c, f, 1);
         default -> throw new AssertionError(type);
       }
     }
@@ -463,14 +463,33 @@ final class DefaultSignalStore implements SignalStore {
         us.addHistory(video, t, settings.historySize());
       }
     }
-    for (int i = 0; i < nPartners; i++) {
-      addCo(video, partners[i], t);
-      addCo(partners[i], video, t);
+    if (nPartners > 0) {
+      addCo(video, partners, nPartners, t);
+      for (int i = 0; i < nPartners; i++) {
+        addCo(partners[i], video, t);
+      }
     }
   }
 
-  private void add(VideoPage p, int base, int c, double amount, long exact, long dt) {
-    p.ref[base + c] += (float) (amount * Math.exp(dt * rate[c]));
+  /** The counter an event type counts (for a view: the view count). */
+  private static int counterOf(EventType type) {
+    return switch (type) {
+      case IMPRESSION -> VideoCounter.IMPRESSIONS.ordinal();
+      case VIEW -> VideoCounter.VIEWS.ordinal();
+      case LIKE -> VideoCounter.LIKES.ordinal();
+      case SHARE -> VideoCounter.SHARES.ordinal();
+      case COMMENT -> VideoCounter.COMMENTS.ordinal();
+      case FOLLOW -> VideoCounter.FOLLOWS.ordinal();
+      case SKIP -> VideoCounter.SKIPS.ordinal();
+      case NOT_INTERESTED -> VideoCounter.NOT_INTERESTED.ordinal();
+      case GIFT -> VideoCounter.GIFT_COINS.ordinal();
+      default -> throw new AssertionError(type);
+    };
+  }
+
+  /** Under the stripe: adds a value already scaled to the video's epoch, and the exact amount. */
+  private static void add(VideoPage p, int base, int c, double scaled, long exact) {
+    p.ref[base + c] += (float) scaled;
     long sum = p.total[base + c] + exact;
     if (sum > Integer.MAX_VALUE) {
       synchronized (p.carry) {
@@ -479,6 +498,22 @@ final class DefaultSignalStore implements SignalStore {
       sum = 0;
     }
     p.total[base + c] = (int) sum;
+  }
+
+  /** Adds co-engagement from {@code video} to each of {@code n} partners, under one stripe. */
+  private void addCo(int video, int[] partners, int n, long t) {
+    VideoPage p = pageForWrite(video);
+    int o = video & MASK;
+    int k = settings.coEngagedPerVideo();
+    synchronized (stripe(video)) {
+      long e = epochFor(p, o, t);
+      float w = (float) Math.exp((t - e) * coRate);
+      long[] l = p.co[o];
+      for (int i = 0; i < n; i++) {
+        l = coAdd(l, partners[i], w, k);
+      }
+      p.co[o] = l;
+    }
   }
 
   private void addCo(int video, int partner, long t) {
@@ -871,12 +906,7 @@ final class DefaultSignalStore implements SignalStore {
   @Override
   public void snapshot(Path dir) throws IOException {
     Objects.requireNonNull(dir, "dir");
-    long stamp = snapshotLock.writeLock();
-    try {
-      Snapshots.write(this, dir);
-    } finally {
-      snapshotLock.unlockWrite(stamp);
-    }
+    gate.exclusively(() -> Snapshots.write(this, dir));
   }
 
   VideoPage[] pages() {
