@@ -30,7 +30,7 @@ import org.apache.lucene.util.RamUsageEstimator;
  * they are exact longs at half the memory); user affinities are doubles.
  *
  * Per-video state lives in pages of 1,024 videos of parallel primitive arrays (decayed values,
- * exact totals, epoch, co-engagement list), guarded by 4,096 striped monitors. Per-user state
+ * exact totals, epoch, co-engagement list with an epoch of its own), guarded by 4,096 striped monitors. Per-user state
  * (fastutil affinity maps, ring-buffer history, bounded seen-set, follows, ad counters) lives in a
  * Caffeine cache with a size bound and idle expiry, each guarded by its own monitor. Locks are
  * never nested, so there is no lock ordering to get wrong. Co-engagement keeps the top K partners
@@ -160,17 +160,18 @@ final class DefaultSignalStore implements SignalStore {
   }
 
   /*
-   * A video's co-engaged partners: Space-Saving top K packed in one long[] per video, each entry
-   * (partner << 32 | float bits of its weight relative to the video's epoch), unused entries -1,
-   * grown by doubling from 2 up to K.
+   * A video's co-engaged partners: Space-Saving top K packed in one long[] per video. Slot 0 holds
+   * the list's own epoch (its weights are relative to it, so updating a partner's list touches
+   * only that list, not the partner's counters); each further slot holds one entry (partner << 32
+   * | float bits of its weight), unused entries -1; grown by doubling from 2 up to K entries.
    */
 
   static int coSize(long[] l) {
-    int n = 0;
+    int n = 1;
     while (n < l.length && l[n] != -1L) {
       n++;
     }
-    return n;
+    return n - 1;
   }
 
   static long coEntry(int id, float w) {
@@ -185,35 +186,58 @@ final class DefaultSignalStore implements SignalStore {
     return Float.intBitsToFloat((int) entry);
   }
 
+  /** A fresh list with its epoch at t. */
+  static long[] coNew(long epoch, int k) {
+    long[] l = new long[1 + Math.min(2, k)];
+    java.util.Arrays.fill(l, -1L);
+    l[0] = epoch;
+    return l;
+  }
+
   /** Adds weight to a partner; returns the (possibly new) array. */
   static long[] coAdd(long[] l, int id, float weight, int k) {
-    if (l == null) {
-      l = new long[Math.min(2, k)];
-      java.util.Arrays.fill(l, -1L);
-    }
-    int n = 0;
+    int n = 1;
     for (; n < l.length && l[n] != -1L; n++) {
       if (coId(l[n]) == id) {
         l[n] = coEntry(id, coWeight(l[n]) + weight);
         return l;
       }
     }
-    if (n == l.length && n < k) {
+    if (n == l.length && n - 1 < k) {
       int old = l.length;
-      l = java.util.Arrays.copyOf(l, Math.min(k, old * 2));
+      l = java.util.Arrays.copyOf(l, 1 + Math.min(k, (old - 1) * 2));
       java.util.Arrays.fill(l, old, l.length, -1L);
     }
     if (n < l.length) {
       l[n] = coEntry(id, weight);
       return l;
     }
-    int min = 0;
-    for (int i = 1; i < n; i++) {
+    int min = 1;
+    for (int i = 2; i < n; i++) {
       if (coWeight(l[i]) < coWeight(l[min])) {
         min = i;
       }
     }
     l[min] = coEntry(id, coWeight(l[min]) + weight);
+    return l;
+  }
+
+  /**
+   * Under the video's stripe: the video's list made usable at time t (created, or rebased when t is
+   * more than 64 half-lives past its epoch), stored back into the page.
+   */
+  private long[] coFor(VideoPage p, int o, long t) {
+    long[] l = p.co[o];
+    if (l == null) {
+      l = coNew(t, settings.coEngagedPerVideo());
+      p.co[o] = l;
+    } else if (t - l[0] > videoRebaseSpan) {
+      float f = (float) Math.exp(-(t - l[0]) * coRate);
+      for (int i = 1; i < l.length && l[i] != -1L; i++) {
+        l[i] = coEntry(coId(l[i]), coWeight(l[i]) * f);
+      }
+      l[0] = t;
+    }
     return l;
   }
 
@@ -261,13 +285,6 @@ final class DefaultSignalStore implements SignalStore {
       int base = o * NC;
       for (int c = 0; c < NC; c++) {
         p.ref[base + c] *= factor[rateGroup[c]];
-      }
-      long[] l = p.co[o];
-      if (l != null) {
-        float f = (float) Math.exp(-(t - e) * coRate);
-        for (int i = 0; i < l.length && l[i] != -1L; i++) {
-          l[i] = coEntry(coId(l[i]), coWeight(l[i]) * f);
-        }
       }
       p.epoch[o] = t;
       return t;
@@ -506,9 +523,8 @@ final class DefaultSignalStore implements SignalStore {
     int o = video & MASK;
     int k = settings.coEngagedPerVideo();
     synchronized (stripe(video)) {
-      long e = epochFor(p, o, t);
-      float w = (float) Math.exp((t - e) * coRate);
-      long[] l = p.co[o];
+      long[] l = coFor(p, o, t);
+      float w = (float) Math.exp((t - l[0]) * coRate);
       for (int i = 0; i < n; i++) {
         l = coAdd(l, partners[i], w, k);
       }
@@ -520,9 +536,9 @@ final class DefaultSignalStore implements SignalStore {
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
     synchronized (stripe(video)) {
-      long e = epochFor(p, o, t);
-      p.co[o] =
-          coAdd(p.co[o], partner, (float) Math.exp((t - e) * coRate), settings.coEngagedPerVideo());
+      long[] l = coFor(p, o, t);
+      float w = (float) Math.exp((t - l[0]) * coRate);
+      p.co[o] = coAdd(l, partner, w, settings.coEngagedPerVideo());
     }
   }
 
@@ -622,10 +638,10 @@ final class DefaultSignalStore implements SignalStore {
       ids = new int[n];
       ws = new float[n];
       for (int i = 0; i < n; i++) {
-        ids[i] = coId(l[i]);
-        ws[i] = coWeight(l[i]);
+        ids[i] = coId(l[1 + i]);
+        ws[i] = coWeight(l[1 + i]);
       }
-      e = p.epoch[o];
+      e = l[0];
     }
     float f = (float) Math.exp((e - time.nowMillis()) * coRate);
     TopKDouble top = new TopKDouble(k);
@@ -925,7 +941,8 @@ final class DefaultSignalStore implements SignalStore {
     return v;
   }
 
-  void restoreVideo(int video, long epoch, float[] ref, long[] total, int[] coIds, float[] coW) {
+  void restoreVideo(
+      int video, long epoch, float[] ref, long[] total, long coEpoch, int[] coIds, float[] coW) {
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
     p.epoch[o] = epoch;
@@ -938,9 +955,10 @@ final class DefaultSignalStore implements SignalStore {
       }
     }
     if (coIds.length > 0) {
-      long[] l = new long[coIds.length];
-      for (int i = 0; i < l.length; i++) {
-        l[i] = coEntry(coIds[i], coW[i]);
+      long[] l = new long[1 + coIds.length];
+      l[0] = coEpoch;
+      for (int i = 0; i < coIds.length; i++) {
+        l[1 + i] = coEntry(coIds[i], coW[i]);
       }
       p.co[o] = l;
     }
