@@ -27,7 +27,8 @@ import org.apache.lucene.util.RamUsageEstimator;
  * moves to the event time and its values are scaled down, which keeps magnitudes below 2^64.
  * Per-video decayed values are floats (relative precision about 1e-7, ample for features, and
  * half the memory of doubles); exact totals are ints with a carry map for the rare overflow (so
- * they are exact longs at half the memory); user affinities are doubles.
+ * they are exact longs at half the memory); user affinities are doubles, all kinds of one user in
+ * one {@link AffinityTable}.
  *
  * Per-video state lives in pages of 1,024 videos of parallel primitive arrays (decayed values,
  * exact totals, epoch, co-engagement list with an epoch of its own), guarded by 4,096 striped monitors. Per-user state
@@ -762,11 +763,11 @@ final class DefaultSignalStore implements SignalStore {
     }
     long now = time.nowMillis();
     synchronized (us) {
-      var m = us.affinities[kind.ordinal()];
+      AffinityTable m = us.affinities;
       if (m == null || us.epoch == UNSET) {
         return 0;
       }
-      return m.get(key) * Math.exp((us.epoch - now) * affinityRate);
+      return m.get(kind.ordinal(), key) * Math.exp((us.epoch - now) * affinityRate);
     }
   }
 
@@ -784,17 +785,12 @@ final class DefaultSignalStore implements SignalStore {
     TopKDouble top = new TopKDouble(k);
     double f;
     synchronized (us) {
-      var m = us.affinities[kind.ordinal()];
-      if (m == null) {
+      AffinityTable m = us.affinities;
+      if (m == null || m.size(kind.ordinal()) == 0) {
         return 0;
       }
       f = Math.exp((us.epoch - now) * affinityRate);
-      for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext(); ) {
-        var entry = it.next();
-        if (entry.getDoubleValue() > 0) {
-          top.offer(entry.getIntKey(), entry.getDoubleValue());
-        }
-      }
+      m.offerPositive(kind.ordinal(), top);
     }
     int n = top.drainDescending(outKeys, outScores);
     for (int i = 0; i < n; i++) {

@@ -9,7 +9,6 @@ import dev.foryou.core.user.DeviceOs;
 import dev.foryou.core.user.Gender;
 import dev.foryou.core.user.UserAttributes;
 import dev.foryou.core.user.UserRegistry;
-import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -291,14 +290,11 @@ final class Snapshots {
       synchronized (us) {
         out.writeInt(e.getKey());
         out.writeLong(us.epoch);
-        for (Int2DoubleOpenHashMap m : us.affinities) {
-          out.writeInt(m == null ? 0 : m.size());
+        for (int kind = 0; kind < AffinityKind.values().length; kind++) {
+          AffinityTable m = us.affinities;
+          out.writeInt(m == null ? 0 : m.size(kind));
           if (m != null) {
-            for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext(); ) {
-              var en = it.next();
-              out.writeInt(en.getIntKey());
-              out.writeDouble(en.getDoubleValue());
-            }
+            m.write(kind, out);
           }
         }
         int[] hist = new int[us.histSize];
@@ -539,12 +535,11 @@ final class Snapshots {
       us.epoch = in.readLong();
       for (AffinityKind kind : AffinityKind.values()) {
         int n = count(in, 10_000_000, "affinity");
-        if (n > 0) {
-          Int2DoubleOpenHashMap m = new Int2DoubleOpenHashMap(n);
-          for (int i = 0; i < n; i++) {
-            m.put(in.readInt(), in.readDouble());
-          }
-          us.affinities[kind.ordinal()] = m;
+        if (n > 0 && us.affinities == null) {
+          us.affinities = new AffinityTable();
+        }
+        for (int i = 0; i < n; i++) {
+          us.affinities.put(kind.ordinal(), in.readInt(), in.readDouble());
         }
       }
       int nh = count(in, settings.historySize(), "history");

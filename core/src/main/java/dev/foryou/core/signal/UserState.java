@@ -1,7 +1,6 @@
 package dev.foryou.core.signal;
 
 import it.unimi.dsi.fastutil.HashCommon;
-import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.Arrays;
 import org.apache.lucene.util.RamUsageEstimator;
@@ -13,8 +12,7 @@ import org.apache.lucene.util.RamUsageEstimator;
  */
 final class UserState {
   long epoch = DefaultSignalStore.UNSET;
-  final Int2DoubleOpenHashMap[] affinities =
-      new Int2DoubleOpenHashMap[AffinityKind.values().length];
+  AffinityTable affinities;
   int[] histVideo;
   long[] histTime;
   int histHead;
@@ -30,52 +28,18 @@ final class UserState {
   long lastTouch = Long.MIN_VALUE / 2;
 
   void rebase(long newEpoch, double rate) {
-    double f = Math.exp(-(newEpoch - epoch) * rate);
-    for (Int2DoubleOpenHashMap m : affinities) {
-      if (m != null) {
-        for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext(); ) {
-          var e = it.next();
-          e.setValue(e.getDoubleValue() * f);
-        }
-      }
+    if (affinities != null) {
+      affinities.scale(Math.exp(-(newEpoch - epoch) * rate));
     }
     epoch = newEpoch;
   }
 
   void addAffinity(AffinityKind kind, int key, double ref, int max) {
-    Int2DoubleOpenHashMap m = affinities[kind.ordinal()];
+    AffinityTable m = affinities;
     if (m == null) {
-      m = affinities[kind.ordinal()] = new Int2DoubleOpenHashMap(4);
+      m = affinities = new AffinityTable();
     }
-    m.addTo(key, ref);
-    if (m.size() > max + (max >> 2) + 1) {
-      evictWeakest(m, max);
-    }
-  }
-
-  /** Keeps the {@code max} entries of largest magnitude. */
-  static void evictWeakest(Int2DoubleOpenHashMap m, int max) {
-    double[] mags = new double[m.size()];
-    int i = 0;
-    for (var it = m.values().iterator(); it.hasNext(); ) {
-      mags[i++] = Math.abs(it.nextDouble());
-    }
-    Arrays.sort(mags);
-    double threshold = mags[mags.length - max];
-    int toRemove = m.size() - max;
-    for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext() && toRemove > 0; ) {
-      if (Math.abs(it.next().getDoubleValue()) < threshold) {
-        it.remove();
-        toRemove--;
-      }
-    }
-    for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext() && toRemove > 0; ) {
-      if (Math.abs(it.next().getDoubleValue()) == threshold) {
-        it.remove();
-        toRemove--;
-      }
-    }
-    m.trim();
+    m.addTo(kind.ordinal(), key, ref, max);
   }
 
   void follow(int creator) {
@@ -176,11 +140,8 @@ final class UserState {
                 + 6L * RamUsageEstimator.NUM_BYTES_OBJECT_REF
                 + 7L * Long.BYTES
                 + 4L * Integer.BYTES);
-    b += RamUsageEstimator.shallowSizeOf(affinities);
-    for (Int2DoubleOpenHashMap m : affinities) {
-      if (m != null) {
-        b += openMapBytes(m.size(), Integer.BYTES + Double.BYTES);
-      }
+    if (affinities != null) {
+      b += affinities.ramBytes();
     }
     if (histVideo != null) {
       b += RamUsageEstimator.sizeOf(histVideo) + RamUsageEstimator.sizeOf(histTime);
