@@ -849,7 +849,7 @@ final class DefaultSignalStore implements SignalStore {
       return false;
     }
     synchronized (us) {
-      return us.seenSet != null && us.seenSet.contains(video);
+      return us.hasSeen(video);
     }
   }
 
