@@ -389,24 +389,28 @@ final class DefaultSignalStore implements SignalStore {
       return;
     }
     int video = e.item();
-    // read the video's metadata before changing anything (a concurrent removal leaves it intact)
-    int creator;
-    int[] tags;
-    int sound;
-    int category;
-    try {
-      creator = catalog.creator(video);
-      tags = catalog.hashtags(video);
-      sound = catalog.sound(video);
-      category = catalog.category(video);
-    } catch (IllegalArgumentException removed) {
-      creator = -1;
-      tags = null;
-      sound = -1;
-      category = -1;
-    }
     boolean complete = type == EventType.VIEW && e.watchMs() >= durationMs;
     double ratio = type == EventType.VIEW ? Math.min(1.0, e.watchMs() / (double) durationMs) : 0;
+    double w = weights[type.ordinal()];
+    if (type == EventType.VIEW) {
+      w = w * ratio + (complete ? 0.5 * weights[type.ordinal()] : 0);
+    }
+    // read the video's metadata before changing anything (a concurrent removal leaves it intact);
+    // hashtags, sound and category only when the event moves affinities (not for impressions)
+    int creator;
+    int[] tags = null;
+    int sound = -1;
+    int category = -1;
+    try {
+      creator = catalog.creator(video);
+      if (w != 0) {
+        tags = catalog.hashtags(video);
+        sound = catalog.sound(video);
+        category = catalog.category(video);
+      }
+    } catch (IllegalArgumentException removed) {
+      creator = -1;
+    }
 
     long touch = 0;
     VideoPage p = pageForWrite(video);
@@ -437,10 +441,6 @@ final class DefaultSignalStore implements SignalStore {
       }
     }
 
-    double w = weights[type.ordinal()];
-    if (type == EventType.VIEW) {
-      w = w * ratio + (complete ? 0.5 * weights[type.ordinal()] : 0);
-    }
     boolean positive =
         switch (type) {
           case VIEW -> ratio >= 0.5;
