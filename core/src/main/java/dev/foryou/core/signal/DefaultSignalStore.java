@@ -389,6 +389,13 @@ final class DefaultSignalStore implements SignalStore {
       return;
     }
     int video = e.item();
+    // Plain loads of the user's and the video's state first (no lock yet; the values are re-read
+    // under the locks): their cache misses then overlap with the catalog reads below instead of
+    // each waiting behind a lock acquisition.
+    UserState us = userForWrite(e.user(), now);
+    VideoPage p = pageForWrite(video);
+    int o = video & MASK;
+    long touch = p.epoch[o] ^ p.total[o * NC] ^ Float.floatToRawIntBits(p.ref[o * NC]);
     boolean complete = type == EventType.VIEW && e.watchMs() >= durationMs;
     double ratio = type == EventType.VIEW ? Math.min(1.0, e.watchMs() / (double) durationMs) : 0;
     double w = weights[type.ordinal()];
@@ -412,9 +419,6 @@ final class DefaultSignalStore implements SignalStore {
       creator = -1;
     }
 
-    long touch = 0;
-    VideoPage p = pageForWrite(video);
-    int o = video & MASK;
     synchronized (stripe(video)) {
       long dt = t - epochFor(p, o, t);
       long[] co = p.co[o];
@@ -450,7 +454,6 @@ final class DefaultSignalStore implements SignalStore {
     boolean toHistory = positive || type == EventType.VIEW;
     int[] partners = null;
     int nPartners = 0;
-    UserState us = userForWrite(e.user(), now);
     synchronized (us) {
       us.lastAccess = Math.max(us.lastAccess, now);
       us.seen(video, settings.seenSetSize());
