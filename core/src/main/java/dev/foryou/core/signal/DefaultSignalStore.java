@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.concurrent.locks.StampedLock;
 import org.apache.lucene.util.RamUsageEstimator;
 
 /*
@@ -28,17 +27,19 @@ import org.apache.lucene.util.RamUsageEstimator;
  * moves to the event time and its values are scaled down, which keeps magnitudes below 2^64.
  * Per-video decayed values are floats (relative precision about 1e-7, ample for features, and
  * half the memory of doubles); exact totals are ints with a carry map for the rare overflow (so
- * they are exact longs at half the memory); user affinities are doubles.
+ * they are exact longs at half the memory); user affinities are doubles, all kinds of one user in
+ * one {@link AffinityTable}.
  *
  * Per-video state lives in pages of 1,024 videos of parallel primitive arrays (decayed values,
- * exact totals, epoch, co-engagement list), guarded by 4,096 striped monitors. Per-user state
+ * exact totals, epoch, co-engagement list with an epoch of its own), guarded by 4,096 striped monitors. Per-user state
  * (fastutil affinity maps, ring-buffer history, bounded seen-set, follows, ad counters) lives in a
  * Caffeine cache with a size bound and idle expiry, each guarded by its own monitor. Locks are
  * never nested, so there is no lock ordering to get wrong. Co-engagement keeps the top K partners
  * per video with the Space-Saving rule (Metwally, Agrawal & El Abbadi, "Efficient Computation of
  * Frequent and Top-k Elements in Data Streams", ICDT 2005): a new partner replaces the weakest and
- * inherits its weight. A StampedLock is taken shared by writers and exclusively by snapshot, so a
- * snapshot is a consistent cut.
+ * inherits its weight. A {@link WriteGate} (striped reader counts, one cache line per thread) is
+ * entered shared by recorders and exclusively by snapshot, so a snapshot is a consistent cut and
+ * concurrent recorders share no lock word.
  */
 final class DefaultSignalStore implements SignalStore {
   static final int PAGE_BITS = 10;
@@ -50,6 +51,7 @@ final class DefaultSignalStore implements SignalStore {
   private static final double LN2 = Math.log(2);
   private static final double REBASE_HALF_LIVES = 64;
   private static final int WATCH = VideoCounter.WATCH_SECONDS.ordinal();
+  private static final int COMPLETES = VideoCounter.COMPLETES.ordinal();
   private static final long CACHE_ENTRY_BYTES = 64;
 
   final Catalog catalog;
@@ -75,7 +77,7 @@ final class DefaultSignalStore implements SignalStore {
   private final long touchIntervalMs;
   private final long idleMs;
   final EventDedup dedup;
-  final StampedLock snapshotLock = new StampedLock();
+  final WriteGate gate = new WriteGate();
 
   DefaultSignalStore(Catalog catalog, UserRegistry users, Settings settings, TimeSource time) {
     this.catalog = catalog;
@@ -159,17 +161,18 @@ final class DefaultSignalStore implements SignalStore {
   }
 
   /*
-   * A video's co-engaged partners: Space-Saving top K packed in one long[] per video, each entry
-   * (partner << 32 | float bits of its weight relative to the video's epoch), unused entries -1,
-   * grown by doubling from 2 up to K.
+   * A video's co-engaged partners: Space-Saving top K packed in one long[] per video. Slot 0 holds
+   * the list's own epoch (its weights are relative to it, so updating a partner's list touches
+   * only that list, not the partner's counters); each further slot holds one entry (partner << 32
+   * | float bits of its weight), unused entries -1; grown by doubling from 2 up to K entries.
    */
 
   static int coSize(long[] l) {
-    int n = 0;
+    int n = 1;
     while (n < l.length && l[n] != -1L) {
       n++;
     }
-    return n;
+    return n - 1;
   }
 
   static long coEntry(int id, float w) {
@@ -184,35 +187,58 @@ final class DefaultSignalStore implements SignalStore {
     return Float.intBitsToFloat((int) entry);
   }
 
+  /** A fresh list with its epoch at t. */
+  static long[] coNew(long epoch, int k) {
+    long[] l = new long[1 + Math.min(2, k)];
+    java.util.Arrays.fill(l, -1L);
+    l[0] = epoch;
+    return l;
+  }
+
   /** Adds weight to a partner; returns the (possibly new) array. */
   static long[] coAdd(long[] l, int id, float weight, int k) {
-    if (l == null) {
-      l = new long[Math.min(2, k)];
-      java.util.Arrays.fill(l, -1L);
-    }
-    int n = 0;
+    int n = 1;
     for (; n < l.length && l[n] != -1L; n++) {
       if (coId(l[n]) == id) {
         l[n] = coEntry(id, coWeight(l[n]) + weight);
         return l;
       }
     }
-    if (n == l.length && n < k) {
+    if (n == l.length && n - 1 < k) {
       int old = l.length;
-      l = java.util.Arrays.copyOf(l, Math.min(k, old * 2));
+      l = java.util.Arrays.copyOf(l, 1 + Math.min(k, (old - 1) * 2));
       java.util.Arrays.fill(l, old, l.length, -1L);
     }
     if (n < l.length) {
       l[n] = coEntry(id, weight);
       return l;
     }
-    int min = 0;
-    for (int i = 1; i < n; i++) {
+    int min = 1;
+    for (int i = 2; i < n; i++) {
       if (coWeight(l[i]) < coWeight(l[min])) {
         min = i;
       }
     }
     l[min] = coEntry(id, coWeight(l[min]) + weight);
+    return l;
+  }
+
+  /**
+   * Under the video's stripe: the video's list made usable at time t (created, or rebased when t is
+   * more than 64 half-lives past its epoch), stored back into the page.
+   */
+  private long[] coFor(VideoPage p, int o, long t) {
+    long[] l = p.co[o];
+    if (l == null) {
+      l = coNew(t, settings.coEngagedPerVideo());
+      p.co[o] = l;
+    } else if (t - l[0] > videoRebaseSpan) {
+      float f = (float) Math.exp(-(t - l[0]) * coRate);
+      for (int i = 1; i < l.length && l[i] != -1L; i++) {
+        l[i] = coEntry(coId(l[i]), coWeight(l[i]) * f);
+      }
+      l[0] = t;
+    }
     return l;
   }
 
@@ -261,13 +287,6 @@ final class DefaultSignalStore implements SignalStore {
       for (int c = 0; c < NC; c++) {
         p.ref[base + c] *= factor[rateGroup[c]];
       }
-      long[] l = p.co[o];
-      if (l != null) {
-        float f = (float) Math.exp(-(t - e) * coRate);
-        for (int i = 0; i < l.length && l[i] != -1L; i++) {
-          l[i] = coEntry(coId(l[i]), coWeight(l[i]) * f);
-        }
-      }
       p.epoch[o] = t;
       return t;
     }
@@ -280,7 +299,7 @@ final class DefaultSignalStore implements SignalStore {
   public boolean record(Interaction event) {
     Objects.requireNonNull(event, "event");
     long duration = validate(event, time.nowMillis());
-    long stamp = snapshotLock.readLock();
+    int gateToken = gate.enter();
     try {
       if (event.eventId() != Interaction.NO_ID && !dedup.add(event.eventId())) {
         return false;
@@ -288,7 +307,7 @@ final class DefaultSignalStore implements SignalStore {
       apply(event, duration, time.nowMillis());
       return true;
     } finally {
-      snapshotLock.unlockRead(stamp);
+      gate.exit(gateToken);
     }
   }
 
@@ -309,7 +328,7 @@ final class DefaultSignalStore implements SignalStore {
       }
     }
     int applied = 0;
-    long stamp = snapshotLock.readLock();
+    int gateToken = gate.enter();
     try {
       for (int i = 0; i < batch.length; i++) {
         Interaction e = batch[i];
@@ -320,7 +339,7 @@ final class DefaultSignalStore implements SignalStore {
         applied++;
       }
     } finally {
-      snapshotLock.unlockRead(stamp);
+      gate.exit(gateToken);
     }
     return applied;
   }
@@ -370,54 +389,62 @@ final class DefaultSignalStore implements SignalStore {
       return;
     }
     int video = e.item();
-    // read the video's metadata before changing anything (a concurrent removal leaves it intact)
-    int creator;
-    int[] tags;
-    int sound;
-    int category;
-    try {
-      creator = catalog.creator(video);
-      tags = catalog.hashtags(video);
-      sound = catalog.sound(video);
-      category = catalog.category(video);
-    } catch (IllegalArgumentException removed) {
-      creator = -1;
-      tags = null;
-      sound = -1;
-      category = -1;
-    }
-    boolean complete = type == EventType.VIEW && e.watchMs() >= durationMs;
-    double ratio = type == EventType.VIEW ? Math.min(1.0, e.watchMs() / (double) durationMs) : 0;
-
+    // Plain loads of the user's and the video's state first (no lock yet; the values are re-read
+    // under the locks): their cache misses then overlap with the catalog reads below instead of
+    // each waiting behind a lock acquisition.
+    UserState us = userForWrite(e.user(), now);
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
-    synchronized (stripe(video)) {
-      long dt = t - epochFor(p, o, t);
-      int base = o * NC;
-      switch (type) {
-        case IMPRESSION -> add(p, base, VideoCounter.IMPRESSIONS.ordinal(), 1, 1, dt);
-        case VIEW -> {
-          add(p, base, VideoCounter.VIEWS.ordinal(), 1, 1, dt);
-          add(p, base, WATCH, e.watchMs() / 1000.0, e.watchMs(), dt);
-          if (complete) {
-            add(p, base, VideoCounter.COMPLETES.ordinal(), 1, 1, dt);
-          }
-        }
-        case LIKE -> add(p, base, VideoCounter.LIKES.ordinal(), 1, 1, dt);
-        case SHARE -> add(p, base, VideoCounter.SHARES.ordinal(), 1, 1, dt);
-        case COMMENT -> add(p, base, VideoCounter.COMMENTS.ordinal(), 1, 1, dt);
-        case FOLLOW -> add(p, base, VideoCounter.FOLLOWS.ordinal(), 1, 1, dt);
-        case SKIP -> add(p, base, VideoCounter.SKIPS.ordinal(), 1, 1, dt);
-        case NOT_INTERESTED -> add(p, base, VideoCounter.NOT_INTERESTED.ordinal(), 1, 1, dt);
-        case GIFT -> add(p, base, VideoCounter.GIFT_COINS.ordinal(), e.coins(), e.coins(), dt);
-        default -> throw new AssertionError(type);
-      }
-    }
-
+    long touch = p.epoch[o] ^ p.total[o * NC] ^ Float.floatToRawIntBits(p.ref[o * NC]);
+    boolean complete = type == EventType.VIEW && e.watchMs() >= durationMs;
+    double ratio = type == EventType.VIEW ? Math.min(1.0, e.watchMs() / (double) durationMs) : 0;
     double w = weights[type.ordinal()];
     if (type == EventType.VIEW) {
       w = w * ratio + (complete ? 0.5 * weights[type.ordinal()] : 0);
     }
+    // read the video's metadata before changing anything (a concurrent removal leaves it intact);
+    // hashtags, sound and category only when the event moves affinities (not for impressions)
+    int creator;
+    int[] tags = null;
+    int sound = -1;
+    int category = -1;
+    try {
+      creator = catalog.creator(video);
+      if (w != 0) {
+        tags = catalog.hashtags(video);
+        sound = catalog.sound(video);
+        category = catalog.category(video);
+      }
+    } catch (IllegalArgumentException removed) {
+      creator = -1;
+    }
+
+    synchronized (stripe(video)) {
+      long dt = t - epochFor(p, o, t);
+      long[] co = p.co[o];
+      if (co != null) {
+        touch ^= co[0]; // early load: the co-engagement update below then hits the cache
+      }
+      int base = o * NC;
+      int c = counterOf(type);
+      double f = Math.exp(dt * rate[c]);
+      switch (type) {
+        case VIEW -> {
+          add(p, base, c, f, 1);
+          double fw = rateGroup[WATCH] == rateGroup[c] ? f : Math.exp(dt * rate[WATCH]);
+          add(p, base, WATCH, fw * (e.watchMs() / 1000.0), e.watchMs());
+          if (complete) {
+            double fc = rateGroup[COMPLETES] == rateGroup[c] ? f : Math.exp(dt * rate[COMPLETES]);
+            add(p, base, COMPLETES, fc, 1);
+          }
+        }
+        case GIFT -> add(p, base, c, f * e.coins(), e.coins());
+        case IMPRESSION, LIKE, SHARE, COMMENT, FOLLOW, SKIP, NOT_INTERESTED ->
+            add(p, base, c, f, 1);
+        default -> throw new AssertionError(type);
+      }
+    }
+
     boolean positive =
         switch (type) {
           case VIEW -> ratio >= 0.5;
@@ -427,7 +454,6 @@ final class DefaultSignalStore implements SignalStore {
     boolean toHistory = positive || type == EventType.VIEW;
     int[] partners = null;
     int nPartners = 0;
-    UserState us = userForWrite(e.user(), now);
     synchronized (us) {
       us.lastAccess = Math.max(us.lastAccess, now);
       us.seen(video, settings.seenSetSize());
@@ -459,18 +485,41 @@ final class DefaultSignalStore implements SignalStore {
         if (positive && settings.coEngagementPairs() > 0) {
           partners = new int[settings.coEngagementPairs()];
           nPartners = us.partners(video, t, settings.coEngagementWindowMs(), partners);
+          touch ^= touchCo(partners, nPartners);
         }
         us.addHistory(video, t, settings.historySize());
       }
     }
-    for (int i = 0; i < nPartners; i++) {
-      addCo(video, partners[i], t);
-      addCo(partners[i], video, t);
+    if (touch == TOUCH_NEVER) {
+      Thread.onSpinWait(); // keeps the early loads alive; the value never matters
+    }
+    if (nPartners > 0) {
+      addCo(video, partners, nPartners, t);
+      for (int i = 0; i < nPartners; i++) {
+        addCo(partners[i], video, t);
+      }
     }
   }
 
-  private void add(VideoPage p, int base, int c, double amount, long exact, long dt) {
-    p.ref[base + c] += (float) (amount * Math.exp(dt * rate[c]));
+  /** The counter an event type counts (for a view: the view count). */
+  private static int counterOf(EventType type) {
+    return switch (type) {
+      case IMPRESSION -> VideoCounter.IMPRESSIONS.ordinal();
+      case VIEW -> VideoCounter.VIEWS.ordinal();
+      case LIKE -> VideoCounter.LIKES.ordinal();
+      case SHARE -> VideoCounter.SHARES.ordinal();
+      case COMMENT -> VideoCounter.COMMENTS.ordinal();
+      case FOLLOW -> VideoCounter.FOLLOWS.ordinal();
+      case SKIP -> VideoCounter.SKIPS.ordinal();
+      case NOT_INTERESTED -> VideoCounter.NOT_INTERESTED.ordinal();
+      case GIFT -> VideoCounter.GIFT_COINS.ordinal();
+      default -> throw new AssertionError(type);
+    };
+  }
+
+  /** Under the stripe: adds a value already scaled to the video's epoch, and the exact amount. */
+  private static void add(VideoPage p, int base, int c, double scaled, long exact) {
+    p.ref[base + c] += (float) scaled;
     long sum = p.total[base + c] + exact;
     if (sum > Integer.MAX_VALUE) {
       synchronized (p.carry) {
@@ -481,13 +530,49 @@ final class DefaultSignalStore implements SignalStore {
     p.total[base + c] = (int) sum;
   }
 
+  private static final long TOUCH_NEVER = 0x5DEECE66DL;
+
+  /**
+   * Loads the first line of each partner's co-engagement list without a lock (the value is not
+   * used, only brought into cache), so the misses of all partners overlap instead of following one
+   * another behind each stripe lock.
+   */
+  private long touchCo(int[] partners, int n) {
+    long x = 0;
+    for (int i = 0; i < n; i++) {
+      VideoPage pp = pageOrNull(partners[i]);
+      if (pp != null) {
+        long[] l = pp.co[partners[i] & MASK];
+        if (l != null) {
+          x ^= l[0];
+        }
+      }
+    }
+    return x;
+  }
+
+  /** Adds co-engagement from {@code video} to each of {@code n} partners, under one stripe. */
+  private void addCo(int video, int[] partners, int n, long t) {
+    VideoPage p = pageForWrite(video);
+    int o = video & MASK;
+    int k = settings.coEngagedPerVideo();
+    synchronized (stripe(video)) {
+      long[] l = coFor(p, o, t);
+      float w = (float) Math.exp((t - l[0]) * coRate);
+      for (int i = 0; i < n; i++) {
+        l = coAdd(l, partners[i], w, k);
+      }
+      p.co[o] = l;
+    }
+  }
+
   private void addCo(int video, int partner, long t) {
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
     synchronized (stripe(video)) {
-      long e = epochFor(p, o, t);
-      p.co[o] =
-          coAdd(p.co[o], partner, (float) Math.exp((t - e) * coRate), settings.coEngagedPerVideo());
+      long[] l = coFor(p, o, t);
+      float w = (float) Math.exp((t - l[0]) * coRate);
+      p.co[o] = coAdd(l, partner, w, settings.coEngagedPerVideo());
     }
   }
 
@@ -587,10 +672,10 @@ final class DefaultSignalStore implements SignalStore {
       ids = new int[n];
       ws = new float[n];
       for (int i = 0; i < n; i++) {
-        ids[i] = coId(l[i]);
-        ws[i] = coWeight(l[i]);
+        ids[i] = coId(l[1 + i]);
+        ws[i] = coWeight(l[1 + i]);
       }
-      e = p.epoch[o];
+      e = l[0];
     }
     float f = (float) Math.exp((e - time.nowMillis()) * coRate);
     TopKDouble top = new TopKDouble(k);
@@ -711,11 +796,11 @@ final class DefaultSignalStore implements SignalStore {
     }
     long now = time.nowMillis();
     synchronized (us) {
-      var m = us.affinities[kind.ordinal()];
+      AffinityTable m = us.affinities;
       if (m == null || us.epoch == UNSET) {
         return 0;
       }
-      return m.get(key) * Math.exp((us.epoch - now) * affinityRate);
+      return m.get(kind.ordinal(), key) * Math.exp((us.epoch - now) * affinityRate);
     }
   }
 
@@ -733,17 +818,12 @@ final class DefaultSignalStore implements SignalStore {
     TopKDouble top = new TopKDouble(k);
     double f;
     synchronized (us) {
-      var m = us.affinities[kind.ordinal()];
-      if (m == null) {
+      AffinityTable m = us.affinities;
+      if (m == null || m.size(kind.ordinal()) == 0) {
         return 0;
       }
       f = Math.exp((us.epoch - now) * affinityRate);
-      for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext(); ) {
-        var entry = it.next();
-        if (entry.getDoubleValue() > 0) {
-          top.offer(entry.getIntKey(), entry.getDoubleValue());
-        }
-      }
+      m.offerPositive(kind.ordinal(), top);
     }
     int n = top.drainDescending(outKeys, outScores);
     for (int i = 0; i < n; i++) {
@@ -772,7 +852,7 @@ final class DefaultSignalStore implements SignalStore {
       return false;
     }
     synchronized (us) {
-      return us.seenSet != null && us.seenSet.contains(video);
+      return us.hasSeen(video);
     }
   }
 
@@ -871,12 +951,7 @@ final class DefaultSignalStore implements SignalStore {
   @Override
   public void snapshot(Path dir) throws IOException {
     Objects.requireNonNull(dir, "dir");
-    long stamp = snapshotLock.writeLock();
-    try {
-      Snapshots.write(this, dir);
-    } finally {
-      snapshotLock.unlockWrite(stamp);
-    }
+    gate.exclusively(() -> Snapshots.write(this, dir));
   }
 
   VideoPage[] pages() {
@@ -895,7 +970,8 @@ final class DefaultSignalStore implements SignalStore {
     return v;
   }
 
-  void restoreVideo(int video, long epoch, float[] ref, long[] total, int[] coIds, float[] coW) {
+  void restoreVideo(
+      int video, long epoch, float[] ref, long[] total, long coEpoch, int[] coIds, float[] coW) {
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
     p.epoch[o] = epoch;
@@ -908,9 +984,10 @@ final class DefaultSignalStore implements SignalStore {
       }
     }
     if (coIds.length > 0) {
-      long[] l = new long[coIds.length];
-      for (int i = 0; i < l.length; i++) {
-        l[i] = coEntry(coIds[i], coW[i]);
+      long[] l = new long[1 + coIds.length];
+      l[0] = coEpoch;
+      for (int i = 0; i < coIds.length; i++) {
+        l[1 + i] = coEntry(coIds[i], coW[i]);
       }
       p.co[o] = l;
     }

@@ -9,7 +9,6 @@ import dev.foryou.core.user.DeviceOs;
 import dev.foryou.core.user.Gender;
 import dev.foryou.core.user.UserAttributes;
 import dev.foryou.core.user.UserRegistry;
-import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -40,11 +39,11 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * Snapshot format, version 1. A snapshot directory holds {@code CURRENT} (the name of the complete
- * snapshot, replaced by an atomic rename) and one {@code snapshot-N} subdirectory per snapshot,
- * written under {@code snapshot-N.tmp}, fsynced and renamed before {@code CURRENT} moves to it; the
- * previous one is deleted only after that. A crash at any point leaves {@code CURRENT} naming a
- * complete snapshot.
+ * Snapshot format, version 2 (version 2: a video's co-engagement list carries its own epoch). A
+ * snapshot directory holds {@code CURRENT} (the name of the complete snapshot, replaced by an
+ * atomic rename) and one {@code snapshot-N} subdirectory per snapshot, written under {@code
+ * snapshot-N.tmp}, fsynced and renamed before {@code CURRENT} moves to it; the previous one is
+ * deleted only after that. A crash at any point leaves {@code CURRENT} naming a complete snapshot.
  *
  * <p>Each file ({@code users.bin}, {@code catalog.bin}, {@code signals.bin}) is: magic {@code
  * 0x46594F55} ("FYOU"), format version, file kind, payload (big-endian {@link DataOutputStream}),
@@ -52,7 +51,7 @@ import java.util.zip.CheckedOutputStream;
  */
 final class Snapshots {
   static final int MAGIC = 0x46594F55;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final int USERS = 1;
   private static final int CATALOG = 2;
   private static final int SIGNALS = 3;
@@ -275,7 +274,10 @@ final class Snapshots {
           long[] l = p.co[o];
           int n = l == null ? 0 : DefaultSignalStore.coSize(l);
           out.writeInt(n);
-          for (int i = 0; i < n; i++) {
+          if (n > 0) {
+            out.writeLong(l[0]);
+          }
+          for (int i = 1; i <= n; i++) {
             out.writeInt(DefaultSignalStore.coId(l[i]));
             out.writeFloat(DefaultSignalStore.coWeight(l[i]));
           }
@@ -288,14 +290,11 @@ final class Snapshots {
       synchronized (us) {
         out.writeInt(e.getKey());
         out.writeLong(us.epoch);
-        for (Int2DoubleOpenHashMap m : us.affinities) {
-          out.writeInt(m == null ? 0 : m.size());
+        for (int kind = 0; kind < AffinityKind.values().length; kind++) {
+          AffinityTable m = us.affinities;
+          out.writeInt(m == null ? 0 : m.size(kind));
           if (m != null) {
-            for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext(); ) {
-              var en = it.next();
-              out.writeInt(en.getIntKey());
-              out.writeDouble(en.getDoubleValue());
-            }
+            m.write(kind, out);
           }
         }
         int[] hist = new int[us.histSize];
@@ -519,13 +518,14 @@ final class Snapshots {
         total[c] = in.readLong();
       }
       int n = count(in, settings.coEngagedPerVideo(), "co-engagement");
+      long coEpoch = n > 0 ? in.readLong() : DefaultSignalStore.UNSET;
       int[] ids = new int[n];
       float[] w = new float[n];
       for (int i = 0; i < n; i++) {
         ids[i] = in.readInt();
         w[i] = in.readFloat();
       }
-      s.restoreVideo(video, epoch, ref, total, ids, w);
+      s.restoreVideo(video, epoch, ref, total, coEpoch, ids, w);
     }
     for (int user = in.readInt(); user != -1; user = in.readInt()) {
       if (!users.contains(user)) {
@@ -535,12 +535,11 @@ final class Snapshots {
       us.epoch = in.readLong();
       for (AffinityKind kind : AffinityKind.values()) {
         int n = count(in, 10_000_000, "affinity");
-        if (n > 0) {
-          Int2DoubleOpenHashMap m = new Int2DoubleOpenHashMap(n);
-          for (int i = 0; i < n; i++) {
-            m.put(in.readInt(), in.readDouble());
-          }
-          us.affinities[kind.ordinal()] = m;
+        if (n > 0 && us.affinities == null) {
+          us.affinities = new AffinityTable();
+        }
+        for (int i = 0; i < n; i++) {
+          us.affinities.put(kind.ordinal(), in.readInt(), in.readDouble());
         }
       }
       int nh = count(in, settings.historySize(), "history");

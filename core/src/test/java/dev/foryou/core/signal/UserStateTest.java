@@ -1,0 +1,99 @@
+package dev.foryou.core.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class UserStateTest {
+
+  @Test
+  void seen_randomStreams_matchBoundedFifoModel() {
+    for (long seed = 1; seed <= 200; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      int bound = 1 + r.nextInt(r.nextBoolean() ? 8 : 80);
+      int universe = 1 + r.nextInt(3 * bound + 5);
+      UserState us = new UserState();
+      ArrayDeque<Integer> fifo = new ArrayDeque<>();
+      Set<Integer> set = new HashSet<>();
+      for (int step = 0; step < 600; step++) {
+        int v = r.nextInt(universe);
+        us.seen(v, bound);
+        if (set.add(v)) {
+          fifo.addLast(v);
+          if (fifo.size() > bound) {
+            set.remove(fifo.removeFirst());
+          }
+        }
+        int probe = r.nextInt(universe + 3);
+        assertThat(us.hasSeen(probe))
+            .as("seed %d step %d bound %d video %d", seed, step, bound, probe)
+            .isEqualTo(set.contains(probe));
+      }
+      for (int v = 0; v < universe + 3; v++) {
+        assertThat(us.hasSeen(v)).as("seed %d video %d", seed, v).isEqualTo(set.contains(v));
+      }
+      List<Integer> order = new ArrayList<>();
+      for (int v : us.seenInOrder()) {
+        order.add(v);
+      }
+      assertThat(order).as("seed %d", seed).containsExactlyElementsOf(fifo);
+    }
+  }
+
+  @Test
+  void affinities_randomUpdates_matchBoundedModel() {
+    for (long seed = 1; seed <= 100; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      int max = 1 + r.nextInt(r.nextBoolean() ? 4 : 40);
+      int universe = 1 + r.nextInt(4 * max + 10);
+      AffinityTable table = new AffinityTable();
+      List<Map<Integer, Double>> model = new ArrayList<>();
+      for (int k = 0; k < AffinityKind.values().length; k++) {
+        model.add(new HashMap<>());
+      }
+      for (int step = 0; step < 800; step++) {
+        int kind = r.nextInt(AffinityKind.values().length);
+        int key = r.nextInt(universe);
+        double delta = r.nextInt(7) - 2 + (r.nextBoolean() ? 0.5 : 0);
+        table.addTo(kind, key, delta, max);
+        Map<Integer, Double> m = model.get(kind);
+        m.merge(key, delta, Double::sum);
+        if (m.size() > max + (max >> 2) + 1) {
+          List<Integer> keys = new ArrayList<>(m.keySet());
+          keys.sort(
+              (a, b) -> {
+                int c = Double.compare(Math.abs(m.get(b)), Math.abs(m.get(a)));
+                return c != 0 ? c : Integer.compare(a, b);
+              });
+          for (int i = max; i < keys.size(); i++) {
+            m.remove(keys.get(i));
+          }
+        }
+        if (r.nextInt(50) == 0) {
+          table.scale(0.5);
+          for (Map<Integer, Double> mm : model) {
+            mm.replaceAll((k, v) -> v * 0.5);
+          }
+        }
+      }
+      for (int kind = 0; kind < model.size(); kind++) {
+        assertThat(table.size(kind))
+            .as("seed %d kind %d", seed, kind)
+            .isEqualTo(model.get(kind).size());
+        for (int key = 0; key < universe + 2; key++) {
+          assertThat(table.get(kind, key))
+              .as("seed %d kind %d key %d", seed, kind, key)
+              .isEqualTo(model.get(kind).getOrDefault(key, 0.0));
+        }
+      }
+    }
+  }
+}
