@@ -753,6 +753,33 @@ final class DefaultSignalStore implements SignalStore {
   }
 
   @Override
+  public int affinities(int user, AffinityKind kind, int[] outKeys, double[] outScores) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(outKeys, "outKeys");
+    Objects.requireNonNull(outScores, "outScores");
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return 0;
+    }
+    long now = time.nowMillis();
+    int cap = Math.min(outKeys.length, outScores.length);
+    int n = 0;
+    synchronized (us) {
+      var m = us.affinities[kind.ordinal()];
+      if (m == null || us.epoch == UNSET) {
+        return 0;
+      }
+      double f = Math.exp((us.epoch - now) * affinityRate);
+      for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext() && n < cap; ) {
+        var entry = it.next();
+        outKeys[n] = entry.getIntKey();
+        outScores[n++] = entry.getDoubleValue() * f;
+      }
+    }
+    return n;
+  }
+
+  @Override
   public int recentHistory(int user, int[] out) {
     Objects.requireNonNull(out, "out");
     UserState us = userOrNull(user);

@@ -123,6 +123,22 @@ public interface SignalStore {
   int topAffinities(int user, AffinityKind kind, int k, int[] outKeys, double[] outScores);
 
   /**
+   * Writes all of a user's affinities of one kind, of any sign, decayed to now, in no particular
+   * order: the values {@link #affinity} returns for those keys (every other key has affinity 0).
+   * One call reads what a ranker would otherwise look up key by key.
+   *
+   * @param user a user index
+   * @param kind what kind
+   * @param outKeys receives key indexes
+   * @param outScores receives decayed affinities
+   * @return how many were written: all of them, unless the arrays are shorter (then the first
+   *     {@code min(outKeys.length, outScores.length)} in map order); at most the builder's {@code
+   *     maxAffinityKeys}
+   * @throws IllegalArgumentException if the user is not registered
+   */
+  int affinities(int user, AffinityKind kind, int[] outKeys, double[] outScores);
+
+  /**
    * Writes a user's recent history (videos viewed or engaged with), most recent first.
    *
    * @param user a user index

@@ -106,6 +106,60 @@ class SignalStoreTest {
   }
 
   @Test
+  void affinities_randomEvents_equalPerKeyAffinityOfEveryKindAndSign() {
+    long seed = 77;
+    Random r = new Random(seed);
+    SignalStore s = store();
+    int[] vids = {a, b, c};
+    EventType[] types = {
+      EventType.VIEW, EventType.LIKE, EventType.SKIP, EventType.NOT_INTERESTED, EventType.SHARE
+    };
+    for (int i = 0; i < 40; i++) {
+      EventType t = types[r.nextInt(types.length)];
+      int v = vids[r.nextInt(vids.length)];
+      Interaction e =
+          t == EventType.VIEW
+              ? Interaction.view(alice, v, time.nowMillis(), r.nextInt(10_001))
+              : Interaction.of(t, alice, v, time.nowMillis());
+      s.record(e);
+      time.advance(r.nextInt((int) HOUR));
+    }
+    int[] keys = new int[16];
+    double[] scores = new double[16];
+    for (AffinityKind kind : AffinityKind.values()) {
+      int bound =
+          switch (kind) {
+            case CREATOR -> catalog.creators().size();
+            case HASHTAG -> catalog.hashtags().size();
+            case SOUND -> catalog.sounds().size();
+            case CATEGORY -> catalog.categories().size();
+          };
+      int n = s.affinities(alice, kind, keys, scores);
+      List<Integer> returned = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        returned.add(keys[i]);
+      }
+      assertThat(returned).as("seed %d kind %s", seed, kind).doesNotHaveDuplicates();
+      for (int key = 0; key < bound; key++) {
+        if (s.affinity(alice, kind, key) != 0) {
+          assertThat(returned).as("seed %d kind %s", seed, kind).contains(key);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        assertThat(scores[i])
+            .as("seed %d kind %s key %d", seed, kind, keys[i])
+            .isCloseTo(s.affinity(alice, kind, keys[i]), within(1e-12));
+      }
+      // short arrays take a prefix; an unknown user is rejected, one without events has none
+      assertThat(s.affinities(alice, kind, new int[1], new double[1])).isEqualTo(Math.min(1, n));
+      assertThat(s.affinities(bob, kind, keys, scores)).isZero();
+    }
+    assertThatThrownBy(() -> s.affinities(42, AffinityKind.CREATOR, keys, scores))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("42");
+  }
+
+  @Test
   void count_outOfOrderEventsAcrossManyHalfLives_matchesClosedForm() {
     long hl = 60_000;
     SignalStore s =
