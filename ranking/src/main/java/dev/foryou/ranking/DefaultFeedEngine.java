@@ -249,10 +249,10 @@ final class DefaultFeedEngine implements FeedEngine {
       Predictor model = model();
       RankedList list = s.list;
       list.clear();
+      FeatureExtractor.Batch fx = features.batch(known ? user : -1, uvec, cold, now);
       for (int i = 0; i < set.size(); i++) {
         int v = set.video(i);
-        if (!features.extract(
-            known ? user : -1, v, set.sources(i), uvec, cold, now, s.x, s.counts)) {
+        if (!fx.extract(v, set.sources(i), s.x, s.counts)) {
           continue;
         }
         model.predict(s.x, s.p);
@@ -292,7 +292,7 @@ final class DefaultFeedEngine implements FeedEngine {
         int mask = set.sources(list.tag(at));
         String id = catalog.video(v).map(Video::id).orElse("");
         List<Contribution> why =
-            features.extract(known ? user : -1, v, mask, uvec, cold, now, s.x, null)
+            fx.extract(v, mask, s.x, null)
                 ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
                 : List.of();
         items.add(new FeedItem(v, id, list.score(at), mask, list.isExplore(at), why));
