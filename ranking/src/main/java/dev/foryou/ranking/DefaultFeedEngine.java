@@ -87,6 +87,7 @@ final class DefaultFeedEngine implements FeedEngine {
     final int[] follows = new int[1];
     final double[] counts = new double[VideoCounter.values().length];
     final double[] scores = new double[candidates];
+    final int[] videos = new int[candidates];
   }
 
   DefaultFeedEngine(FeedEngine.Builder b) {
@@ -250,6 +251,10 @@ final class DefaultFeedEngine implements FeedEngine {
       RankedList list = s.list;
       list.clear();
       FeatureExtractor.Batch fx = features.batch(known ? user : -1, uvec, cold, now);
+      for (int i = 0; i < set.size(); i++) {
+        s.videos[i] = set.video(i);
+      }
+      fx.prefetch(s.videos, set.size());
       for (int i = 0; i < set.size(); i++) {
         int v = set.video(i);
         if (!fx.extract(v, set.sources(i), s.x, s.counts)) {

@@ -65,6 +65,8 @@ final class DefaultSignalStore implements SignalStore {
   private final long userRebaseSpan;
   private final double[] weights;
   private final Object[] stripes = new Object[STRIPES];
+  private final int[] seq = new int[STRIPES];
+  private static final VarHandle SEQ = MethodHandles.arrayElementVarHandle(int[].class);
   private final Object pagesLock = new Object();
   private volatile VideoPage[] pages = new VideoPage[16];
   final Cache<Integer, UserState> userStates;
@@ -245,6 +247,23 @@ final class DefaultSignalStore implements SignalStore {
     return stripes[video & (STRIPES - 1)];
   }
 
+  /*
+   * Decayed counters (ref, epoch) are also read without the lock, seqlock style (Lamport,
+   * "Concurrent reading and writing", CACM 1977): a writer, holding the stripe's monitor, makes the
+   * stripe's version odd before it changes them and even again after; a reader retries under the
+   * monitor if the version was odd or changed while it read.
+   */
+  private int beginWrite(int stripe) {
+    int v = seq[stripe];
+    SEQ.setOpaque(seq, stripe, v + 1);
+    VarHandle.storeStoreFence();
+    return v + 1;
+  }
+
+  private void endWrite(int stripe, int version) {
+    SEQ.setRelease(seq, stripe, version + 1);
+  }
+
   /** Under the video's stripe: makes t usable against the video's epoch, returns the epoch. */
   private long epochFor(VideoPage p, int o, long t) {
     long e = p.epoch[o];
@@ -391,7 +410,9 @@ final class DefaultSignalStore implements SignalStore {
 
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
-    synchronized (stripe(video)) {
+    int si = video & (STRIPES - 1);
+    synchronized (stripes[si]) {
+      int version = beginWrite(si);
       long dt = t - epochFor(p, o, t);
       int base = o * NC;
       switch (type) {
@@ -412,6 +433,7 @@ final class DefaultSignalStore implements SignalStore {
         case GIFT -> add(p, base, VideoCounter.GIFT_COINS.ordinal(), e.coins(), e.coins(), dt);
         default -> throw new AssertionError(type);
       }
+      endWrite(si, version);
     }
 
     double w = weights[type.ordinal()];
@@ -484,8 +506,11 @@ final class DefaultSignalStore implements SignalStore {
   private void addCo(int video, int partner, long t) {
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
-    synchronized (stripe(video)) {
+    int si = video & (STRIPES - 1);
+    synchronized (stripes[si]) {
+      int version = beginWrite(si);
       long e = epochFor(p, o, t);
+      endWrite(si, version); // the co-engagement list is read under the lock only
       p.co[o] =
           coAdd(p.co[o], partner, (float) Math.exp((t - e) * coRate), settings.coEngagedPerVideo());
     }
@@ -527,23 +552,79 @@ final class DefaultSignalStore implements SignalStore {
     if (out.length < NC) {
       throw new IllegalArgumentException("out has length " + out.length + ", needs " + NC);
     }
-    VideoPage p = pageOrNull(video);
-    int o = video & MASK;
+    readCounts(video, time.nowMillis(), out, 0);
+  }
+
+  @Override
+  public void counts(int[] videos, int n, double[] out) {
+    Objects.requireNonNull(videos, "videos");
+    Objects.requireNonNull(out, "out");
+    if (n < 0 || n > videos.length) {
+      throw new IllegalArgumentException("n must be in [0, " + videos.length + "]: " + n);
+    }
+    if (out.length < (long) n * NC) {
+      throw new IllegalArgumentException("out has length " + out.length + ", needs " + n * NC);
+    }
+    int bound = catalog.indexBound();
+    for (int i = 0; i < n; i++) {
+      if (videos[i] < 0 || videos[i] >= bound) {
+        throw new IllegalArgumentException(
+            "unknown video " + videos[i] + " at " + i + " (index bound " + bound + ")");
+      }
+    }
     long now = time.nowMillis();
-    double[] factor = new double[groupRate.length];
-    synchronized (stripe(video)) {
-      long e = p == null ? UNSET : p.epoch[o];
+    for (int i = 0; i < n; i++) {
+      readCounts(videos[i], now, out, i * NC);
+    }
+  }
+
+  /** Writes one video's decayed counters at now into out[at, at + NC); lock-free when quiet. */
+  private void readCounts(int video, long now, double[] out, int at) {
+    VideoPage p = pageOrNull(video);
+    if (p == null) {
+      java.util.Arrays.fill(out, at, at + NC, 0.0);
+      return;
+    }
+    int o = video & MASK;
+    int si = video & (STRIPES - 1);
+    int base = o * NC;
+    int v1 = (int) SEQ.getAcquire(seq, si);
+    if ((v1 & 1) == 0) {
+      long e = p.epoch[o];
       if (e == UNSET) {
-        java.util.Arrays.fill(out, 0, NC, 0.0);
+        VarHandle.loadLoadFence();
+        if ((int) SEQ.getOpaque(seq, si) == v1) {
+          java.util.Arrays.fill(out, at, at + NC, 0.0);
+          return;
+        }
+      } else {
+        decay(p, base, e, now, out, at);
+        VarHandle.loadLoadFence();
+        if ((int) SEQ.getOpaque(seq, si) == v1) {
+          return;
+        }
+      }
+    }
+    synchronized (stripes[si]) { // a writer was busy: read under its lock
+      long e = p.epoch[o];
+      if (e == UNSET) {
+        java.util.Arrays.fill(out, at, at + NC, 0.0);
         return;
       }
-      for (int g = 0; g < factor.length; g++) {
-        factor[g] = Math.exp((e - now) * groupRate[g]);
-      }
-      int base = o * NC;
+      decay(p, base, e, now, out, at);
+    }
+  }
+
+  private void decay(VideoPage p, int base, long e, long now, double[] out, int at) {
+    if (groupRate.length == 1) {
+      double f = Math.exp((e - now) * groupRate[0]);
       for (int c = 0; c < NC; c++) {
-        out[c] = p.ref[base + c] * factor[rateGroup[c]];
+        out[at + c] = p.ref[base + c] * f;
       }
+      return;
+    }
+    for (int c = 0; c < NC; c++) {
+      out[at + c] = p.ref[base + c] * Math.exp((e - now) * groupRate[rateGroup[c]]);
     }
   }
 

@@ -160,6 +160,37 @@ class SignalStoreTest {
   }
 
   @Test
+  void countsBatch_matchesPerVideoCountsAndRejectsBadInput() {
+    SignalStore s = store();
+    time.advance(3 * HOUR);
+    s.record(Interaction.view(alice, a, T0, 10_000));
+    s.record(Interaction.of(EventType.LIKE, bob, a, T0 + HOUR));
+    s.record(Interaction.of(EventType.IMPRESSION, bob, c, T0 + 2 * HOUR));
+    int nc = VideoCounter.values().length;
+    int[] vids = {c, a, b, a};
+    double[] batch = new double[vids.length * nc + 3];
+    batch[vids.length * nc] = 42; // beyond n * NC: untouched
+    s.counts(vids, vids.length, batch);
+    double[] one = new double[nc];
+    for (int i = 0; i < vids.length; i++) {
+      s.counts(vids[i], one);
+      for (int k = 0; k < nc; k++) {
+        assertThat(batch[i * nc + k]).isEqualTo(one[k]);
+      }
+    }
+    assertThat(batch[vids.length * nc]).isEqualTo(42);
+    assertThatThrownBy(() -> s.counts(new int[] {a, 99}, 2, new double[2 * nc]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("99");
+    assertThatThrownBy(() -> s.counts(vids, 5, new double[5 * nc]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("5");
+    assertThatThrownBy(() -> s.counts(vids, 2, new double[nc]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(nc));
+  }
+
+  @Test
   void count_outOfOrderEventsAcrossManyHalfLives_matchesClosedForm() {
     long hl = 60_000;
     SignalStore s =

@@ -77,6 +77,16 @@ public interface FeatureExtractor {
      * @throws IllegalArgumentException if {@code out} is shorter than {@link Features#SIZE}
      */
     boolean extract(int video, int sourceMask, float[] out, double @Nullable [] counts);
+
+    /**
+     * Announces the videos about to be extracted, in that order, so an implementation may read
+     * their counters in one pass (the standard one does). Extracting other videos or in another
+     * order stays correct. The default does nothing.
+     *
+     * @param videos video indexes; not kept after the call
+     * @param n how many of them
+     */
+    default void prefetch(int[] videos, int n) {}
   }
 
   /**

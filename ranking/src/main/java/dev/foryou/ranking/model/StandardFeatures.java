@@ -46,6 +46,10 @@ final class StandardFeatures implements FeatureExtractor {
     boolean followsComplete;
     final int[] keys = new int[SNAPSHOT_KEYS];
     final double[] values = new double[SNAPSHOT_KEYS];
+    int[] pre = new int[0];
+    double[] preCounts = new double[0];
+    int preN;
+    int cursor;
     int user;
     float @Nullable [] userVector;
     float userNorm2;
@@ -63,6 +67,8 @@ final class StandardFeatures implements FeatureExtractor {
       this.userVector = userVector;
       this.cold = cold;
       this.now = now;
+      this.preN = 0;
+      this.cursor = 0;
       if (userVector != null) {
         float nu = 0f;
         for (int d = 0, dim = catalog.dimension(); d < dim; d++) {
@@ -103,6 +109,35 @@ final class StandardFeatures implements FeatureExtractor {
     @Override
     public boolean extract(int video, int sourceMask, float[] out, double @Nullable [] counts) {
       return fill(user, video, sourceMask, userVector, cold, now, out, counts, this);
+    }
+
+    @Override
+    public void prefetch(int[] videos, int n) {
+      if (pre.length < n) {
+        pre = new int[n];
+        preCounts = new double[n * COUNTERS];
+      }
+      System.arraycopy(videos, 0, pre, 0, n);
+      try {
+        signals.counts(pre, n, preCounts);
+        preN = n;
+      } catch (IllegalArgumentException unknownVideo) {
+        preN = 0; // read one by one instead
+      }
+      cursor = 0;
+    }
+
+    /** Copies the prefetched counters of the next video if it is the one asked for. */
+    boolean prefetched(int video, double[] out) {
+      // a few announced videos may be skipped (removed meanwhile): look a little ahead
+      for (int at = cursor, end = Math.min(preN, cursor + 4); at < end; at++) {
+        if (pre[at] == video) {
+          System.arraycopy(preCounts, at * COUNTERS, out, 0, COUNTERS);
+          cursor = at + 1;
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -178,7 +213,9 @@ final class StandardFeatures implements FeatureExtractor {
       return false;
     }
     double[] c = sc.counts;
-    signals.counts(video, c);
+    if (snap == null || !snap.prefetched(video, c)) {
+      signals.counts(video, c);
+    }
     if (counts != null) {
       System.arraycopy(c, 0, counts, 0, COUNTERS);
     }

@@ -51,7 +51,17 @@ class FeatureExtractorTest {
       boolean cold = u % 4 == 0;
       long now = w.time.nowMillis();
       FeatureExtractor.Batch batch = fx.batch(u, uvec, cold, now);
+      int[] all = new int[400];
       for (int v = 0; v < 400; v++) {
+        all[v] = v;
+      }
+      if (u % 2 == 0) {
+        batch.prefetch(all, 400); // then extracted in order, some skipped
+      }
+      for (int v = 0; v < 400; v++) {
+        if (u % 2 == 0 && v % 7 == 3) {
+          continue;
+        }
         int mask = r.nextInt(1 << 5);
         boolean pa = fx.extract(u, v, mask, uvec, cold, now, a, ca);
         boolean pb = batch.extract(v, mask, b, cb);
