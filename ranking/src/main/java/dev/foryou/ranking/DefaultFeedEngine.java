@@ -45,6 +45,17 @@ final class DefaultFeedEngine implements FeedEngine {
   private static final int OBJ = Objective.count();
   private static final int NEW_VIDEO_IMPRESSIONS = 100;
   private static final int POOL = 150;
+  private static final String[] VALUE_LABELS = new String[OBJ];
+  private static final String[] FEATURE_LABELS = new String[Features.SIZE];
+
+  static {
+    for (int o = 0; o < OBJ; o++) {
+      VALUE_LABELS[o] = "value:" + Objective.of(o).name().toLowerCase(java.util.Locale.ROOT);
+    }
+    for (int f = 0; f < Features.SIZE; f++) {
+      FEATURE_LABELS[f] = "feature:" + Features.name(f);
+    }
+  }
 
   private final Catalog catalog;
   private final SignalStore signals;
@@ -295,7 +306,7 @@ final class DefaultFeedEngine implements FeedEngine {
         int at = s.picks[k];
         int v = list.video(at);
         int mask = set.sources(list.tag(at));
-        String id = catalog.video(v).map(Video::id).orElse("");
+        String id = catalog.isLive(v) ? catalog.videoId(v) : "";
         List<Contribution> why =
             fx.extract(v, mask, s.x, null)
                 ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
@@ -350,9 +361,7 @@ final class DefaultFeedEngine implements FeedEngine {
     List<Contribution> all = new ArrayList<>(OBJ + Features.SIZE + 1);
     for (int o = 0; o < OBJ; o++) {
       double w = value.weight(Objective.of(o));
-      all.add(
-          new Contribution(
-              "value:" + Objective.of(o).name().toLowerCase(java.util.Locale.ROOT), w * p[o]));
+      all.add(new Contribution(VALUE_LABELS[o], w * p[o]));
     }
     for (int f = 1; f < Features.SIZE; f++) {
       double effect = 0;
@@ -361,7 +370,7 @@ final class DefaultFeedEngine implements FeedEngine {
         effect += value.weight(obj) * p[o] * (1 - p[o]) * model.logitContribution(obj, f, x);
       }
       if (effect != 0) {
-        all.add(new Contribution("feature:" + Features.name(f), effect));
+        all.add(new Contribution(FEATURE_LABELS[f], effect));
       }
     }
     if (boost > 1e-9) {
