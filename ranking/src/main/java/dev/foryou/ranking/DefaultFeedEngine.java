@@ -242,7 +242,9 @@ final class DefaultFeedEngine implements FeedEngine {
                   && !st.served(v)
                   && (!known || !signals.hasSeen(user, v))
                   && filters.test(v);
-      Query q = new Query(user, now, language, country, accept);
+      // the user vector once per request: the ANN source and the features share it
+      float[] uvec = !cold && userVectors.userVector(user, s.userVec) ? s.userVec : null;
+      Query q = new Query(user, now, language, country, accept, uvec);
       CandidateSet set = s.set;
       set.clear();
       CandidateSource[] sources = cold ? coldSources : warmSources;
@@ -257,7 +259,6 @@ final class DefaultFeedEngine implements FeedEngine {
           coldSources[i].retrieve(q, Math.min(count * 3, candidates - set.size()), set);
         }
       }
-      float[] uvec = !cold && userVectors.userVector(user, s.userVec) ? s.userVec : null;
       Predictor model = model();
       RankedList list = s.list;
       list.clear();

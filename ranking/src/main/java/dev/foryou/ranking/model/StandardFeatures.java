@@ -28,6 +28,7 @@ final class StandardFeatures implements FeatureExtractor {
   private final SignalStore signals;
   private final double s;
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+  private final float[] zeroLift = new float[Objective.count()];
 
   private static final int SNAPSHOT_KEYS = 1024;
 
@@ -148,6 +149,9 @@ final class StandardFeatures implements FeatureExtractor {
     this.catalog = catalog;
     this.signals = signals;
     this.s = smoothing;
+    for (Objective o : Objective.values()) {
+      zeroLift[o.ordinal()] = lift(0, 0, o.prior());
+    }
   }
 
   @Override
@@ -224,22 +228,19 @@ final class StandardFeatures implements FeatureExtractor {
     double shown = Math.max(impressions, views);
     out[Features.BIAS] = 1f;
     out[Features.RATE_COMPLETE] =
-        lift(c[VideoCounter.COMPLETES.ordinal()], views, Objective.COMPLETE.prior());
-    out[Features.RATE_LIKE] = lift(c[VideoCounter.LIKES.ordinal()], shown, Objective.LIKE.prior());
-    out[Features.RATE_SHARE] =
-        lift(c[VideoCounter.SHARES.ordinal()], shown, Objective.SHARE.prior());
-    out[Features.RATE_COMMENT] =
-        lift(c[VideoCounter.COMMENTS.ordinal()], shown, Objective.COMMENT.prior());
-    out[Features.RATE_FOLLOW] =
-        lift(c[VideoCounter.FOLLOWS.ordinal()], shown, Objective.FOLLOW.prior());
-    out[Features.RATE_SKIP] = lift(c[VideoCounter.SKIPS.ordinal()], shown, Objective.SKIP.prior());
+        rate(Objective.COMPLETE, c[VideoCounter.COMPLETES.ordinal()], views);
+    out[Features.RATE_LIKE] = rate(Objective.LIKE, c[VideoCounter.LIKES.ordinal()], shown);
+    out[Features.RATE_SHARE] = rate(Objective.SHARE, c[VideoCounter.SHARES.ordinal()], shown);
+    out[Features.RATE_COMMENT] = rate(Objective.COMMENT, c[VideoCounter.COMMENTS.ordinal()], shown);
+    out[Features.RATE_FOLLOW] = rate(Objective.FOLLOW, c[VideoCounter.FOLLOWS.ordinal()], shown);
+    out[Features.RATE_SKIP] = rate(Objective.SKIP, c[VideoCounter.SKIPS.ordinal()], shown);
     out[Features.RATE_NOT_INTERESTED] =
-        lift(c[VideoCounter.NOT_INTERESTED.ordinal()], shown, Objective.NOT_INTERESTED.prior());
+        rate(Objective.NOT_INTERESTED, c[VideoCounter.NOT_INTERESTED.ordinal()], shown);
     double durSec = duration / 1000.0;
     double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
-    out[Features.WATCH_RATIO] =
-        lift(Math.min(watched, views), views, Objective.WATCH_RATIO.prior());
-    out[Features.LOG_IMPRESSIONS] = (float) Math.min(1.0, Math.log(1 + shown) / 10);
+    out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, Math.min(watched, views), views);
+    out[Features.LOG_IMPRESSIONS] =
+        shown == 0 ? 0f : (float) Math.min(1.0, Math.log(1 + shown) / 10);
     if (user < 0) {
       for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
         out[f] = 0f;
@@ -271,8 +272,7 @@ final class StandardFeatures implements FeatureExtractor {
       int category,
       float[] out,
       @Nullable UserSnapshot snap) {
-    out[Features.AFF_CREATOR] =
-        (float) Math.tanh(affinity(snap, user, AffinityKind.CREATOR, creator));
+    out[Features.AFF_CREATOR] = tanh(affinity(snap, user, AffinityKind.CREATOR, creator));
     double bestTag = 0;
     for (int t : tags) {
       double a = affinity(snap, user, AffinityKind.HASHTAG, t);
@@ -280,19 +280,27 @@ final class StandardFeatures implements FeatureExtractor {
         bestTag = a;
       }
     }
-    out[Features.AFF_HASHTAG] = (float) Math.tanh(bestTag);
+    out[Features.AFF_HASHTAG] = tanh(bestTag);
     out[Features.AFF_SOUND] =
-        sound < 0 ? 0f : (float) Math.tanh(affinity(snap, user, AffinityKind.SOUND, sound));
+        sound < 0 ? 0f : tanh(affinity(snap, user, AffinityKind.SOUND, sound));
     out[Features.AFF_CATEGORY] =
-        category < 0
-            ? 0f
-            : (float) Math.tanh(affinity(snap, user, AffinityKind.CATEGORY, category));
+        category < 0 ? 0f : tanh(affinity(snap, user, AffinityKind.CATEGORY, category));
     boolean follows = snap != null ? snap.follows(creator) : signals.follows(user, creator);
     out[Features.FOLLOWS] = follows ? 1f : 0f;
   }
 
   private double affinity(@Nullable UserSnapshot snap, int user, AffinityKind kind, int key) {
     return snap != null ? snap.affinity(kind, key) : signals.affinity(user, kind, key);
+  }
+
+  /**
+   * lift() of an objective's prior; a video without events (most of a big catalog) costs no log.
+   */
+  private float rate(Objective o, double events, double trials) {
+    if (events == 0 && trials == 0) {
+      return zeroLift[o.ordinal()];
+    }
+    return lift(events, trials, o.prior());
   }
 
   private float lift(double events, double trials, float prior) {
@@ -316,6 +324,11 @@ final class StandardFeatures implements FeatureExtractor {
       return 0f;
     }
     return dot / (float) Math.sqrt((double) nu * nv);
+  }
+
+  /** (float) tanh(a), without the call for the common a = 0 (keeping the sign of zero). */
+  private static float tanh(double a) {
+    return a == 0 ? (float) a : (float) Math.tanh(a);
   }
 
   private static float cosine(float[] u, float[] v, int dim) {
