@@ -415,15 +415,27 @@ final class LedgerImpl implements Ledger, Reports {
     return applyClick(click);
   }
 
-  private Charge applyClick(AdClick e) {
-    if (tooOld(e.timestampMillis())) {
+  /**
+   * Admits the id of a click or view: a refusal (too old, or a duplicate, counted) or null once the
+   * id is filed as seen.
+   */
+  private Charge admitId(String id, long ts) {
+    if (tooOld(ts)) {
       return new Charge(Outcome.TOO_OLD, 0, 0);
     }
-    if (impressions.containsKey(e.eventId()) || !seen.add(e.eventId())) {
+    if (impressions.containsKey(id) || !seen.add(id)) {
       duplicates++;
       return new Charge(Outcome.DUPLICATE, 0, 0);
     }
-    remember(e.eventId(), e.timestampMillis());
+    remember(id, ts);
+    return null;
+  }
+
+  private Charge applyClick(AdClick e) {
+    Charge refused = admitId(e.eventId(), e.timestampMillis());
+    if (refused != null) {
+      return refused;
+    }
     Imp imp = impressions.get(e.impressionId());
     if (imp == null) {
       invalidNoImpression++;
@@ -463,14 +475,10 @@ final class LedgerImpl implements Ledger, Reports {
   }
 
   private Charge applyView(VideoView e) {
-    if (tooOld(e.timestampMillis())) {
-      return new Charge(Outcome.TOO_OLD, 0, 0);
+    Charge refused = admitId(e.eventId(), e.timestampMillis());
+    if (refused != null) {
+      return refused;
     }
-    if (impressions.containsKey(e.eventId()) || !seen.add(e.eventId())) {
-      duplicates++;
-      return new Charge(Outcome.DUPLICATE, 0, 0);
-    }
-    remember(e.eventId(), e.timestampMillis());
     int cr = creators.intern(e.creatorId());
     CreatorAcc acc = grow(creatorAccs, cr, CreatorAcc::new);
     long key = ((long) viewers.intern(e.userId()) << 32) | videos.intern(e.videoId());

@@ -58,6 +58,7 @@ final class EngineArms {
         FeedEngine.builder(catalog, signals, users)
             .timeSource(clock)
             .candidates(CANDIDATES)
+            .seed(config.seed() * 0x2545F4914F6CDD1DL + 3)
             .build();
     AdsAdapter ads =
         config.adsOff()

@@ -225,28 +225,14 @@ public final class Simulation {
         return;
       }
     }
-    if (s.pagePos == s.page.size()) {
-      s.page.clear();
-      s.pagePos = 0;
-      int n = arm.policy().page(s.user, PAGE, s.pages++ == 0, now, s.buffer, s.values);
-      if (n == 0) {
-        end(s, arm, now);
-        return;
-      }
-      arm.ads().monetize(s.user, s.buffer, s.values, n, s.shown, now, s.page);
+    if (!refill(s, arm, now)) {
+      return;
     }
     Slot next = s.page.get(s.pagePos++);
     while (next.isAd() && !adImpression(s, arm, st, Objects.requireNonNull(next.ad()), now)) {
       // withdrawn at the last moment: the next slot takes its place
-      if (s.pagePos == s.page.size()) {
-        s.page.clear();
-        s.pagePos = 0;
-        int n = arm.policy().page(s.user, PAGE, s.pages++ == 0, now, s.buffer, s.values);
-        if (n == 0) {
-          end(s, arm, now);
-          return;
-        }
-        arm.ads().monetize(s.user, s.buffer, s.values, n, s.shown, now, s.page);
+      if (!refill(s, arm, now)) {
+        return;
       }
       next = s.page.get(s.pagePos++);
     }
@@ -254,6 +240,25 @@ public final class Simulation {
   }
 
   /** Ends a session; ads placed on its page that it never reached go back to the ads engine. */
+  /**
+   * Fetches and monetises the next page when the current one is used up; false (and the session
+   * ended) when the feed has nothing more.
+   */
+  private boolean refill(Session s, Arm arm, long now) {
+    if (s.pagePos < s.page.size()) {
+      return true;
+    }
+    s.page.clear();
+    s.pagePos = 0;
+    int n = arm.policy().page(s.user, PAGE, s.pages++ == 0, now, s.buffer, s.values);
+    if (n == 0) {
+      end(s, arm, now);
+      return false;
+    }
+    arm.ads().monetize(s.user, s.buffer, s.values, n, s.shown, now, s.page);
+    return true;
+  }
+
   private void end(Session s, Arm arm, long now) {
     s.ended = true;
     for (int i = s.pagePos; i < s.page.size(); i++) {

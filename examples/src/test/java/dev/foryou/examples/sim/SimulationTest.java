@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,10 +90,6 @@ class SimulationTest {
   }
 
   @Test
-  @Disabled(
-      "FeedEngine draws each session's exploration seed from ThreadLocalRandom"
-          + " (ranking UserStates.State.newSession), which no public setting fixes; enable once the"
-          + " engine takes a seed")
   void run_sameSeed_identicalSummary(@TempDir Path dir) {
     SimulationConfig config = new SimulationConfig(240, 1200, 2, 11L, false, dir);
     ObjectNode a = Simulation.run(config, Progress.NONE).summary();

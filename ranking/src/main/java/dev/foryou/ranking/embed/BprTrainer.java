@@ -1,5 +1,6 @@
 package dev.foryou.ranking.embed;
 
+import dev.foryou.ranking.internal.Parallel;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.lucene.util.VectorUtil;

@@ -1,5 +1,7 @@
 package dev.foryou.ranking.embed;
 
+import dev.foryou.ranking.internal.Parallel;
+
 /**
  * Dense symmetric positive-definite linear algebra on primitive row-major {@code double} arrays:
  * Cholesky factorization, solves and the inverse. Pure Java, no native BLAS.

@@ -17,8 +17,8 @@ import dev.foryou.core.event.EventType;
  * @param follow strength of a follow, >= 0
  * @param gift strength of a gift, >= 0
  * @param watchCap cap on the watch ratio a view contributes, > 0
- * @param skip strength of a skip, <= 0
- * @param notInterested strength of "not interested", <= 0
+ * @param skip strength of a skip, {@code <= 0}
+ * @param notInterested strength of "not interested", {@code <= 0}
  */
 public record ImplicitFeedback(
     float like,

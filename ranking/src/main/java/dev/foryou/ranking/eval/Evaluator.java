@@ -1,7 +1,7 @@
 package dev.foryou.ranking.eval;
 
+import dev.foryou.ranking.internal.Parallel;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Full-ranking evaluation over all items, excluding each user's known items. Thread-safe. */
 final class Evaluator {
@@ -25,40 +25,38 @@ final class Evaluator {
     double[][] sums = new double[threads][5];
     int[] evaluated = new int[threads];
     boolean[][] seen = new boolean[threads][items];
-    AtomicInteger next = new AtomicInteger();
-    Runnable[] work = new Runnable[threads];
-    for (int t = 0; t < threads; t++) {
-      int w = t;
-      work[t] =
-          () -> {
-            float[] scores = new float[items];
-            int[] top = new int[k];
-            float[] topScore = new float[k];
-            for (int u = next.getAndIncrement(); u < users; u = next.getAndIncrement()) {
-              if (target.count(u) == 0) {
-                continue;
-              }
-              rec.score(u, scores);
-              for (int p = exclude.start[u]; p < exclude.start[u + 1]; p++) {
-                scores[exclude.cols[p]] = Float.NEGATIVE_INFINITY;
-              }
-              int n = topK(scores, k, top, topScore);
-              int[] ranked = n == k ? top : Arrays.copyOf(top, n);
-              int[] rel = target.items(u);
-              double[] s = sums[w];
-              s[0] += Metrics.ndcg(ranked, rel, k);
-              s[1] += Metrics.recall(ranked, rel, k);
-              s[2] += Metrics.hitRate(ranked, rel, k);
-              s[3] += Metrics.reciprocalRank(ranked, rel, k);
-              s[4] += Metrics.novelty(ranked, k, pop, users);
-              for (int r = 0; r < n; r++) {
-                seen[w][ranked[r]] = true;
-              }
-              evaluated[w]++;
-            }
-          };
-    }
-    runAll(work);
+    float[][] scoresOf = new float[threads][items];
+    int[][] topOf = new int[threads][k];
+    float[][] topScoreOf = new float[threads][k];
+    Parallel.forRange(
+        threads,
+        users,
+        16,
+        (w, u) -> {
+          if (target.count(u) == 0) {
+            return;
+          }
+          float[] scores = scoresOf[w];
+          int[] top = topOf[w];
+          float[] topScore = topScoreOf[w];
+          rec.score(u, scores);
+          for (int p = exclude.start[u]; p < exclude.start[u + 1]; p++) {
+            scores[exclude.cols[p]] = Float.NEGATIVE_INFINITY;
+          }
+          int n = topK(scores, k, top, topScore);
+          int[] ranked = n == k ? top : Arrays.copyOf(top, n);
+          int[] rel = target.items(u);
+          double[] s = sums[w];
+          s[0] += Metrics.ndcg(ranked, rel, k);
+          s[1] += Metrics.recall(ranked, rel, k);
+          s[2] += Metrics.hitRate(ranked, rel, k);
+          s[3] += Metrics.reciprocalRank(ranked, rel, k);
+          s[4] += Metrics.novelty(ranked, k, pop, users);
+          for (int r = 0; r < n; r++) {
+            seen[w][ranked[r]] = true;
+          }
+          evaluated[w]++;
+        });
     double[] tot = new double[5];
     int count = 0;
     for (int t = 0; t < threads; t++) {
@@ -111,68 +109,8 @@ final class Evaluator {
     return n;
   }
 
-  static void runAll(Runnable[] work) {
-    if (work.length == 1) {
-      work[0].run();
-      return;
-    }
-    Thread[] ts = new Thread[work.length - 1];
-    Throwable[] failure = new Throwable[1];
-    for (int t = 1; t < work.length; t++) {
-      Runnable r = work[t];
-      ts[t - 1] =
-          Thread.ofPlatform()
-              .daemon()
-              .start(
-                  () -> {
-                    try {
-                      r.run();
-                    } catch (Throwable e) {
-                      synchronized (failure) {
-                        failure[0] = e;
-                      }
-                    }
-                  });
-    }
-    work[0].run();
-    for (Thread t : ts) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
-    synchronized (failure) {
-      if (failure[0] instanceof RuntimeException re) {
-        throw re;
-      } else if (failure[0] instanceof Error er) {
-        throw er;
-      } else if (failure[0] != null) {
-        throw new IllegalStateException(failure[0]);
-      }
-    }
-  }
-
-  /** Loop body with a worker index for per-thread scratch. */
-  @FunctionalInterface
-  interface Body {
-    void run(int worker, int index);
-  }
-
   /** Runs body(worker, index) for index in [0, n) on threads with dynamic assignment. */
-  static void parallelFor(int threads, int n, Body body) {
-    AtomicInteger next = new AtomicInteger();
-    Runnable[] work = new Runnable[Math.max(1, Math.min(threads, n))];
-    for (int t = 0; t < work.length; t++) {
-      int w = t;
-      work[t] =
-          () -> {
-            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-              body.run(w, i);
-            }
-          };
-    }
-    runAll(work);
+  static void parallelFor(int threads, int n, Parallel.Body body) {
+    Parallel.forRange(threads, n, 1, body);
   }
 }

@@ -1,7 +1,6 @@
 package dev.foryou.ranking.eval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,40 +73,20 @@ final class ItemKnn implements Algorithm<ItemKnn.Config> {
               }
             }
           }
-          double ni = Math.sqrt(is[i + 1] - is[i]);
-          int k = Math.min(keep, nt);
-          int[] top = new int[k];
-          float[] topScore = new float[k];
-          int n = 0;
-          for (int x = 0; x < nt; x++) {
-            int j = tl[x];
-            float s = (float) (a[j] / (ni * Math.sqrt(is[j + 1] - is[j]) + config.shrink()));
-            a[j] = 0;
-            if (n == k && s <= topScore[k - 1]) {
-              continue;
-            }
-            int pos = n == k ? k - 1 : n++;
-            while (pos > 0 && topScore[pos - 1] < s) {
-              top[pos] = top[pos - 1];
-              topScore[pos] = topScore[pos - 1];
-              pos--;
-            }
-            top[pos] = j;
-            topScore[pos] = s;
-          }
-          nbr[i] = Arrays.copyOf(top, n);
-          sim[i] = Arrays.copyOf(topScore, n);
+          ItemNeighbours.keepTop(
+              i,
+              tl,
+              nt,
+              a,
+              keep,
+              (ii, j, weight) ->
+                  (float)
+                      (weight
+                          / (Math.sqrt(is[ii + 1] - is[ii]) * Math.sqrt(is[j + 1] - is[j])
+                              + config.shrink())),
+              nbr,
+              sim);
         });
-    return (user, out) -> {
-      Arrays.fill(out, 0, items, 0f);
-      for (int p = train.start[user]; p < train.start[user + 1]; p++) {
-        int i = train.cols[p];
-        int[] nb = nbr[i];
-        float[] s = sim[i];
-        for (int x = 0; x < nb.length; x++) {
-          out[nb[x]] += s[x];
-        }
-      }
-    };
+    return ItemNeighbours.recommender(train, nbr, sim);
   }
 }

@@ -36,11 +36,21 @@ public record TrainingExample(float[] features, float[] labels) {
     labels = labels.clone();
   }
 
+  /**
+   * Returns the features.
+   *
+   * @return a copy of the feature vector
+   */
   @Override
   public float[] features() {
     return features.clone();
   }
 
+  /**
+   * Returns the labels.
+   *
+   * @return a copy of the labels: one per {@link Objective}, in [0, 1] or NaN
+   */
   @Override
   public float[] labels() {
     return labels.clone();

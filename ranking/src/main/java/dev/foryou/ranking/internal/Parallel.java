@@ -1,19 +1,39 @@
-package dev.foryou.ranking.embed;
+package dev.foryou.ranking.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs an index loop on a few platform threads with dynamic chunking. Stateless, thread-safe. */
-final class Parallel {
+/**
+ * Runs an index loop on a few platform threads with dynamic chunking: the one parallel loop of the
+ * embedding trainers and the offline evaluation. Internal (the package is not exported). Stateless
+ * and thread-safe.
+ */
+public final class Parallel {
 
   /** Loop body; {@code worker} is in {@code [0, threads)} for per-thread scratch buffers. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
+    /**
+     * Runs one index.
+     *
+     * @param worker the worker running it
+     * @param index the index
+     */
     void run(int worker, int index);
   }
 
   private Parallel() {}
 
-  static void forRange(int threads, int n, int chunk, Body body) {
+  /**
+   * Runs {@code body} for every index in {@code [0, n)}, handing out chunks of {@code chunk}
+   * indexes to at most {@code threads} workers (the caller is worker 0); rethrows a worker's
+   * failure.
+   *
+   * @param threads workers at most
+   * @param n indexes
+   * @param chunk indexes per hand-out, at least 1
+   * @param body the loop body
+   */
+  public static void forRange(int threads, int n, int chunk, Body body) {
     int workers = Math.max(1, Math.min(threads, (n + chunk - 1) / Math.max(1, chunk)));
     if (workers == 1) {
       for (int i = 0; i < n; i++) {
@@ -28,7 +48,7 @@ final class Parallel {
       int worker = w;
       ts[w - 1] =
           Thread.ofPlatform()
-              .name("foryou-embed-" + w)
+              .name("foryou-parallel-" + w)
               .daemon()
               .start(
                   () -> {
@@ -47,7 +67,7 @@ final class Parallel {
         t.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while training", e);
+        throw new IllegalStateException("interrupted while running a parallel loop", e);
       }
     }
     synchronized (failure) {
