@@ -45,6 +45,17 @@ final class DefaultFeedEngine implements FeedEngine {
   private static final int OBJ = Objective.count();
   private static final int NEW_VIDEO_IMPRESSIONS = 100;
   private static final int POOL = 150;
+  private static final String[] VALUE_LABELS = new String[OBJ];
+  private static final String[] FEATURE_LABELS = new String[Features.SIZE];
+
+  static {
+    for (int o = 0; o < OBJ; o++) {
+      VALUE_LABELS[o] = "value:" + Objective.of(o).name().toLowerCase(java.util.Locale.ROOT);
+    }
+    for (int f = 0; f < Features.SIZE; f++) {
+      FEATURE_LABELS[f] = "feature:" + Features.name(f);
+    }
+  }
 
   private final Catalog catalog;
   private final SignalStore signals;
@@ -87,6 +98,7 @@ final class DefaultFeedEngine implements FeedEngine {
     final int[] follows = new int[1];
     final double[] counts = new double[VideoCounter.values().length];
     final double[] scores = new double[candidates];
+    final int[] videos = new int[candidates];
   }
 
   DefaultFeedEngine(FeedEngine.Builder b) {
@@ -230,7 +242,9 @@ final class DefaultFeedEngine implements FeedEngine {
                   && !st.served(v)
                   && (!known || !signals.hasSeen(user, v))
                   && filters.test(v);
-      Query q = new Query(user, now, language, country, accept);
+      // the user vector once per request: the ANN source and the features share it
+      float[] uvec = !cold && userVectors.userVector(user, s.userVec) ? s.userVec : null;
+      Query q = new Query(user, now, language, country, accept, uvec);
       CandidateSet set = s.set;
       set.clear();
       CandidateSource[] sources = cold ? coldSources : warmSources;
@@ -245,14 +259,17 @@ final class DefaultFeedEngine implements FeedEngine {
           coldSources[i].retrieve(q, Math.min(count * 3, candidates - set.size()), set);
         }
       }
-      float[] uvec = !cold && userVectors.userVector(user, s.userVec) ? s.userVec : null;
       Predictor model = model();
       RankedList list = s.list;
       list.clear();
+      FeatureExtractor.Batch fx = features.batch(known ? user : -1, uvec, cold, now);
+      for (int i = 0; i < set.size(); i++) {
+        s.videos[i] = set.video(i);
+      }
+      fx.prefetch(s.videos, set.size());
       for (int i = 0; i < set.size(); i++) {
         int v = set.video(i);
-        if (!features.extract(
-            known ? user : -1, v, set.sources(i), uvec, cold, now, s.x, s.counts)) {
+        if (!fx.extract(v, set.sources(i), s.x, s.counts)) {
           continue;
         }
         model.predict(s.x, s.p);
@@ -290,9 +307,9 @@ final class DefaultFeedEngine implements FeedEngine {
         int at = s.picks[k];
         int v = list.video(at);
         int mask = set.sources(list.tag(at));
-        String id = catalog.video(v).map(Video::id).orElse("");
+        String id = catalog.isLive(v) ? catalog.videoId(v) : "";
         List<Contribution> why =
-            features.extract(known ? user : -1, v, mask, uvec, cold, now, s.x, null)
+            fx.extract(v, mask, s.x, null)
                 ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
                 : List.of();
         items.add(new FeedItem(v, id, list.score(at), mask, list.isExplore(at), why));
@@ -345,9 +362,7 @@ final class DefaultFeedEngine implements FeedEngine {
     List<Contribution> all = new ArrayList<>(OBJ + Features.SIZE + 1);
     for (int o = 0; o < OBJ; o++) {
       double w = value.weight(Objective.of(o));
-      all.add(
-          new Contribution(
-              "value:" + Objective.of(o).name().toLowerCase(java.util.Locale.ROOT), w * p[o]));
+      all.add(new Contribution(VALUE_LABELS[o], w * p[o]));
     }
     for (int f = 1; f < Features.SIZE; f++) {
       double effect = 0;
@@ -356,7 +371,7 @@ final class DefaultFeedEngine implements FeedEngine {
         effect += value.weight(obj) * p[o] * (1 - p[o]) * model.logitContribution(obj, f, x);
       }
       if (effect != 0) {
-        all.add(new Contribution("feature:" + Features.name(f), effect));
+        all.add(new Contribution(FEATURE_LABELS[f], effect));
       }
     }
     if (boost > 1e-9) {

@@ -29,12 +29,11 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
@@ -113,13 +112,23 @@ final class LuceneCatalog implements Catalog {
                     return format;
                   }
                 })
-            .setRAMBufferSizeMB(32);
+            // one big in-memory buffer: a bulk load of up to ~1 M videos is flushed as one
+            // segment at the first refresh, with its HNSW graph built once while indexing,
+            // instead of many small segments whose graphs merges rebuild again and again
+            .setRAMBufferSizeMB(ramBufferMb())
+            .setUseCompoundFile(false);
     try {
       writer = new IndexWriter(directory, cfg);
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A quarter of the maximum heap, between 32 MB and 1 GB. */
+  private static double ramBufferMb() {
+    long quarter = Runtime.getRuntime().maxMemory() / 4 / (1 << 20);
+    return Math.max(32, Math.min(1024, quarter));
   }
 
   /** The primitive columns, replaced as a whole when they grow. */
@@ -237,12 +246,16 @@ final class LuceneCatalog implements Catalog {
         doc.add(
             new KnnFloatVectorField(VECTOR, emb, VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT));
       }
+      boolean wasLive = (c.flags[idx] & LIVE) != 0;
       try {
-        writer.updateDocument(new Term(KEY, key), doc);
+        if (wasLive) {
+          writer.updateDocument(new Term(KEY, key), doc);
+        } else {
+          writer.addDocument(doc); // no live document has this key: skip the delete lookup
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      boolean wasLive = (c.flags[idx] & LIVE) != 0;
       boolean hadVector = wasLive && c.vectors[idx] != null;
       c.creator[idx] = creator;
       c.duration[idx] = video.durationMs();
@@ -456,11 +469,30 @@ final class LuceneCatalog implements Catalog {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         while (true) {
           top.clear();
-          TopDocs hits = searcher.search(new KnnFloatVectorQuery(VECTOR, query, fetch), fetch);
-          collect(searcher, hits.scoreDocs, query, accept, top);
-          if (top.size() >= k || hits.scoreDocs.length < fetch) {
+          // each leaf is searched directly (no query rewrite, no second scoring pass); bulk loads
+          // end up in one segment, so usually this is one graph search
+          int found = 0;
+          boolean exhausted = true;
+          for (LeafReaderContext ctx : leaves) {
+            LeafReader reader = ctx.reader();
+            if (reader.getFieldInfos().fieldInfo(VECTOR) == null) {
+              continue;
+            }
+            TopDocs hits =
+                reader.searchNearestVectors(
+                    VECTOR,
+                    query,
+                    fetch,
+                    AcceptDocs.fromLiveDocs(reader.getLiveDocs(), reader.maxDoc()),
+                    Integer.MAX_VALUE);
+            found += hits.scoreDocs.length;
+            exhausted &= hits.scoreDocs.length < fetch;
+            collect(reader, hits.scoreDocs, query, accept, top);
+          }
+          if (top.size() >= k || exhausted || found == 0) {
             break;
           }
           // post-filtering starved: widen once or twice, then fall back to an exact scan
@@ -480,27 +512,20 @@ final class LuceneCatalog implements Catalog {
   }
 
   private void collect(
-      IndexSearcher searcher, ScoreDoc[] hits, float[] query, IntPredicate accept, TopKFloat top)
+      LeafReader reader, ScoreDoc[] hits, float[] query, IntPredicate accept, TopKFloat top)
       throws IOException {
     int[] docs = new int[hits.length];
     for (int i = 0; i < hits.length; i++) {
       docs[i] = hits[i].doc;
     }
     Arrays.sort(docs);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    NumericDocValues ids = reader.getNumericDocValues(KEY_DV);
+    if (ids == null) {
+      return;
+    }
     Columns c = cols;
-    int leafOrd = -1;
-    NumericDocValues ids = null;
-    int docBase = 0;
     for (int doc : docs) {
-      int ord = ReaderUtil.subIndex(doc, leaves);
-      if (ord != leafOrd) {
-        leafOrd = ord;
-        LeafReaderContext ctx = leaves.get(ord);
-        ids = ctx.reader().getNumericDocValues(KEY_DV);
-        docBase = ctx.docBase;
-      }
-      if (ids == null || !ids.advanceExact(doc - docBase)) {
+      if (!ids.advanceExact(doc)) {
         continue;
       }
       int video = (int) ids.longValue();

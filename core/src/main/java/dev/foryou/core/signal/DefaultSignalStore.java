@@ -67,6 +67,8 @@ final class DefaultSignalStore implements SignalStore {
   private final long userRebaseSpan;
   private final double[] weights;
   private final Object[] stripes = new Object[STRIPES];
+  private final int[] seq = new int[STRIPES];
+  private static final VarHandle SEQ = MethodHandles.arrayElementVarHandle(int[].class);
   private final Object pagesLock = new Object();
   private volatile VideoPage[] pages = new VideoPage[16];
   final Cache<Integer, UserState> userStates;
@@ -271,6 +273,23 @@ final class DefaultSignalStore implements SignalStore {
     return stripes[video & (STRIPES - 1)];
   }
 
+  /*
+   * Decayed counters (ref, epoch) are also read without the lock, seqlock style (Lamport,
+   * "Concurrent reading and writing", CACM 1977): a writer, holding the stripe's monitor, makes the
+   * stripe's version odd before it changes them and even again after; a reader retries under the
+   * monitor if the version was odd or changed while it read.
+   */
+  private int beginWrite(int stripe) {
+    int v = seq[stripe];
+    SEQ.setOpaque(seq, stripe, v + 1);
+    VarHandle.storeStoreFence();
+    return v + 1;
+  }
+
+  private void endWrite(int stripe, int version) {
+    SEQ.setRelease(seq, stripe, version + 1);
+  }
+
   /** Under the video's stripe: makes t usable against the video's epoch, returns the epoch. */
   private long epochFor(VideoPage p, int o, long t) {
     long e = p.epoch[o];
@@ -419,7 +438,9 @@ final class DefaultSignalStore implements SignalStore {
       creator = -1;
     }
 
-    synchronized (stripe(video)) {
+    int si = video & (STRIPES - 1);
+    synchronized (stripes[si]) {
+      int version = beginWrite(si); // lock-free readers of (epoch, ref) retry meanwhile
       long dt = t - epochFor(p, o, t);
       long[] co = p.co[o];
       if (co != null) {
@@ -443,6 +464,7 @@ final class DefaultSignalStore implements SignalStore {
             add(p, base, c, f, 1);
         default -> throw new AssertionError(type);
       }
+      endWrite(si, version);
     }
 
     boolean positive =
@@ -612,23 +634,79 @@ final class DefaultSignalStore implements SignalStore {
     if (out.length < NC) {
       throw new IllegalArgumentException("out has length " + out.length + ", needs " + NC);
     }
-    VideoPage p = pageOrNull(video);
-    int o = video & MASK;
+    readCounts(video, time.nowMillis(), out, 0);
+  }
+
+  @Override
+  public void counts(int[] videos, int n, double[] out) {
+    Objects.requireNonNull(videos, "videos");
+    Objects.requireNonNull(out, "out");
+    if (n < 0 || n > videos.length) {
+      throw new IllegalArgumentException("n must be in [0, " + videos.length + "]: " + n);
+    }
+    if (out.length < (long) n * NC) {
+      throw new IllegalArgumentException("out has length " + out.length + ", needs " + n * NC);
+    }
+    int bound = catalog.indexBound();
+    for (int i = 0; i < n; i++) {
+      if (videos[i] < 0 || videos[i] >= bound) {
+        throw new IllegalArgumentException(
+            "unknown video " + videos[i] + " at " + i + " (index bound " + bound + ")");
+      }
+    }
     long now = time.nowMillis();
-    double[] factor = new double[groupRate.length];
-    synchronized (stripe(video)) {
-      long e = p == null ? UNSET : p.epoch[o];
+    for (int i = 0; i < n; i++) {
+      readCounts(videos[i], now, out, i * NC);
+    }
+  }
+
+  /** Writes one video's decayed counters at now into out[at, at + NC); lock-free when quiet. */
+  private void readCounts(int video, long now, double[] out, int at) {
+    VideoPage p = pageOrNull(video);
+    if (p == null) {
+      java.util.Arrays.fill(out, at, at + NC, 0.0);
+      return;
+    }
+    int o = video & MASK;
+    int si = video & (STRIPES - 1);
+    int base = o * NC;
+    int v1 = (int) SEQ.getAcquire(seq, si);
+    if ((v1 & 1) == 0) {
+      long e = p.epoch[o];
       if (e == UNSET) {
-        java.util.Arrays.fill(out, 0, NC, 0.0);
+        VarHandle.loadLoadFence();
+        if ((int) SEQ.getOpaque(seq, si) == v1) {
+          java.util.Arrays.fill(out, at, at + NC, 0.0);
+          return;
+        }
+      } else {
+        decay(p, base, e, now, out, at);
+        VarHandle.loadLoadFence();
+        if ((int) SEQ.getOpaque(seq, si) == v1) {
+          return;
+        }
+      }
+    }
+    synchronized (stripes[si]) { // a writer was busy: read under its lock
+      long e = p.epoch[o];
+      if (e == UNSET) {
+        java.util.Arrays.fill(out, at, at + NC, 0.0);
         return;
       }
-      for (int g = 0; g < factor.length; g++) {
-        factor[g] = Math.exp((e - now) * groupRate[g]);
-      }
-      int base = o * NC;
+      decay(p, base, e, now, out, at);
+    }
+  }
+
+  private void decay(VideoPage p, int base, long e, long now, double[] out, int at) {
+    if (groupRate.length == 1) {
+      double f = Math.exp((e - now) * groupRate[0]);
       for (int c = 0; c < NC; c++) {
-        out[c] = p.ref[base + c] * factor[rateGroup[c]];
+        out[at + c] = p.ref[base + c] * f;
       }
+      return;
+    }
+    for (int c = 0; c < NC; c++) {
+      out[at + c] = p.ref[base + c] * Math.exp((e - now) * groupRate[rateGroup[c]]);
     }
   }
 
@@ -828,6 +906,33 @@ final class DefaultSignalStore implements SignalStore {
     int n = top.drainDescending(outKeys, outScores);
     for (int i = 0; i < n; i++) {
       outScores[i] *= f;
+    }
+    return n;
+  }
+
+  @Override
+  public int affinities(int user, AffinityKind kind, int[] outKeys, double[] outScores) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(outKeys, "outKeys");
+    Objects.requireNonNull(outScores, "outScores");
+    UserState us = userOrNull(user);
+    if (us == null) {
+      return 0;
+    }
+    long now = time.nowMillis();
+    int cap = Math.min(outKeys.length, outScores.length);
+    int n = 0;
+    synchronized (us) {
+      var m = us.affinities[kind.ordinal()];
+      if (m == null || us.epoch == UNSET) {
+        return 0;
+      }
+      double f = Math.exp((us.epoch - now) * affinityRate);
+      for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext() && n < cap; ) {
+        var entry = it.next();
+        outKeys[n] = entry.getIntKey();
+        outScores[n++] = entry.getDoubleValue() * f;
+      }
     }
     return n;
   }

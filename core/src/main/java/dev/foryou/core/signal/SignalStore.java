@@ -90,6 +90,19 @@ public interface SignalStore {
   void counts(int video, double[] out);
 
   /**
+   * Copies the decayed counters of many videos at one now: video {@code videos[i]}'s counters go to
+   * {@code out[i * VideoCounter.values().length + c]}, the values {@link #counts(int, double[])}
+   * gives. A ranker reads its candidates' counters in one tight, lock-free loop this way.
+   *
+   * @param videos video indexes
+   * @param n how many of them, from the start
+   * @param out at least {@code n * VideoCounter.values().length} doubles
+   * @throws IllegalArgumentException if {@code n} is out of range, {@code out} too short or a video
+   *     unknown (then nothing is written)
+   */
+  void counts(int[] videos, int n, double[] out);
+
+  /**
    * Returns the exact, undecayed total of a counter: how many events (or seconds, or coins) were
    * applied. For reconciliation and reports.
    *
@@ -121,6 +134,22 @@ public interface SignalStore {
    * @return how many were written
    */
   int topAffinities(int user, AffinityKind kind, int k, int[] outKeys, double[] outScores);
+
+  /**
+   * Writes all of a user's affinities of one kind, of any sign, decayed to now, in no particular
+   * order: the values {@link #affinity} returns for those keys (every other key has affinity 0).
+   * One call reads what a ranker would otherwise look up key by key.
+   *
+   * @param user a user index
+   * @param kind what kind
+   * @param outKeys receives key indexes
+   * @param outScores receives decayed affinities
+   * @return how many were written: all of them, unless the arrays are shorter (then the first
+   *     {@code min(outKeys.length, outScores.length)} in map order); at most the builder's {@code
+   *     maxAffinityKeys}
+   * @throws IllegalArgumentException if the user is not registered
+   */
+  int affinities(int user, AffinityKind kind, int[] outKeys, double[] outScores);
 
   /**
    * Writes a user's recent history (videos viewed or engaged with), most recent first.

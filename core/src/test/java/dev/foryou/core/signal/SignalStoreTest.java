@@ -106,6 +106,91 @@ class SignalStoreTest {
   }
 
   @Test
+  void affinities_randomEvents_equalPerKeyAffinityOfEveryKindAndSign() {
+    long seed = 77;
+    Random r = new Random(seed);
+    SignalStore s = store();
+    int[] vids = {a, b, c};
+    EventType[] types = {
+      EventType.VIEW, EventType.LIKE, EventType.SKIP, EventType.NOT_INTERESTED, EventType.SHARE
+    };
+    for (int i = 0; i < 40; i++) {
+      EventType t = types[r.nextInt(types.length)];
+      int v = vids[r.nextInt(vids.length)];
+      Interaction e =
+          t == EventType.VIEW
+              ? Interaction.view(alice, v, time.nowMillis(), r.nextInt(10_001))
+              : Interaction.of(t, alice, v, time.nowMillis());
+      s.record(e);
+      time.advance(r.nextInt((int) HOUR));
+    }
+    int[] keys = new int[16];
+    double[] scores = new double[16];
+    for (AffinityKind kind : AffinityKind.values()) {
+      int bound =
+          switch (kind) {
+            case CREATOR -> catalog.creators().size();
+            case HASHTAG -> catalog.hashtags().size();
+            case SOUND -> catalog.sounds().size();
+            case CATEGORY -> catalog.categories().size();
+          };
+      int n = s.affinities(alice, kind, keys, scores);
+      List<Integer> returned = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        returned.add(keys[i]);
+      }
+      assertThat(returned).as("seed %d kind %s", seed, kind).doesNotHaveDuplicates();
+      for (int key = 0; key < bound; key++) {
+        if (s.affinity(alice, kind, key) != 0) {
+          assertThat(returned).as("seed %d kind %s", seed, kind).contains(key);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        assertThat(scores[i])
+            .as("seed %d kind %s key %d", seed, kind, keys[i])
+            .isCloseTo(s.affinity(alice, kind, keys[i]), within(1e-12));
+      }
+      // short arrays take a prefix; an unknown user is rejected, one without events has none
+      assertThat(s.affinities(alice, kind, new int[1], new double[1])).isEqualTo(Math.min(1, n));
+      assertThat(s.affinities(bob, kind, keys, scores)).isZero();
+    }
+    assertThatThrownBy(() -> s.affinities(42, AffinityKind.CREATOR, keys, scores))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("42");
+  }
+
+  @Test
+  void countsBatch_matchesPerVideoCountsAndRejectsBadInput() {
+    SignalStore s = store();
+    time.advance(3 * HOUR);
+    s.record(Interaction.view(alice, a, T0, 10_000));
+    s.record(Interaction.of(EventType.LIKE, bob, a, T0 + HOUR));
+    s.record(Interaction.of(EventType.IMPRESSION, bob, c, T0 + 2 * HOUR));
+    int nc = VideoCounter.values().length;
+    int[] vids = {c, a, b, a};
+    double[] batch = new double[vids.length * nc + 3];
+    batch[vids.length * nc] = 42; // beyond n * NC: untouched
+    s.counts(vids, vids.length, batch);
+    double[] one = new double[nc];
+    for (int i = 0; i < vids.length; i++) {
+      s.counts(vids[i], one);
+      for (int k = 0; k < nc; k++) {
+        assertThat(batch[i * nc + k]).isEqualTo(one[k]);
+      }
+    }
+    assertThat(batch[vids.length * nc]).isEqualTo(42);
+    assertThatThrownBy(() -> s.counts(new int[] {a, 99}, 2, new double[2 * nc]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("99");
+    assertThatThrownBy(() -> s.counts(vids, 5, new double[5 * nc]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("5");
+    assertThatThrownBy(() -> s.counts(vids, 2, new double[nc]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(nc));
+  }
+
+  @Test
   void count_outOfOrderEventsAcrossManyHalfLives_matchesClosedForm() {
     long hl = 60_000;
     SignalStore s =

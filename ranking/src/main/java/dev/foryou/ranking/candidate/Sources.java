@@ -54,10 +54,14 @@ final class Sources {
       if (s.vector.length != dim) {
         s.vector = new float[dim];
       }
-      if (!vectors.userVector(q.user(), s.vector)) {
-        return 0;
+      float[] uvec = q.userVector();
+      if (uvec == null || uvec.length != dim) {
+        if (!vectors.userVector(q.user(), s.vector)) {
+          return 0;
+        }
+        uvec = s.vector;
       }
-      int n = catalog.nearest(s.vector, limit, q.accept(), s.ints, s.floats);
+      int n = catalog.nearest(uvec, limit, q.accept(), s.ints, s.floats);
       for (int i = 0; i < n; i++) {
         out.add(s.ints[i], Source.ANN, s.floats[i]);
       }

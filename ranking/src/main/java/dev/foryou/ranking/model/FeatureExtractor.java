@@ -56,4 +56,53 @@ public interface FeatureExtractor {
       long nowMillis,
       float[] out,
       double @Nullable [] counts);
+
+  /**
+   * Features of many videos for one user at one time (one feed request): user state (affinities,
+   * follows, the user vector's norm) is read once for the whole batch instead of once per video.
+   * {@link #extract} of a batch writes what {@link FeatureExtractor#extract} would write for the
+   * same arguments at the batch's time.
+   *
+   * <p>Not thread-safe: use on the thread that made it, for one request.
+   */
+  interface Batch {
+    /**
+     * Writes the feature vector of the batch's user and a video.
+     *
+     * @param video the video's index
+     * @param sourceMask the candidate's source bits
+     * @param out receives {@link Features#SIZE} values
+     * @param counts if not null, receives the video's decayed counters
+     * @return false (and {@code out} unspecified) if the video is not live
+     * @throws IllegalArgumentException if {@code out} is shorter than {@link Features#SIZE}
+     */
+    boolean extract(int video, int sourceMask, float[] out, double @Nullable [] counts);
+
+    /**
+     * Announces the videos about to be extracted, in that order, so an implementation may read
+     * their counters in one pass (the standard one does). Extracting other videos or in another
+     * order stays correct. The default does nothing.
+     *
+     * @param videos video indexes; not kept after the call
+     * @param n how many of them
+     */
+    default void prefetch(int[] videos, int n) {}
+  }
+
+  /**
+   * Starts a batch for one user at one time. The default delegates every call to {@link #extract};
+   * the standard extractor reads the user's state once. A batch may be reused by the next {@code
+   * batch} call on the same thread, so use it for one request only.
+   *
+   * @param user the user's index, or -1 for an unknown user
+   * @param userVector the user's vector, or null; not copied, so keep it unchanged while the batch
+   *     is in use
+   * @param coldUser true when the user has no recent history
+   * @param nowMillis the time the features describe
+   * @return the batch
+   */
+  default Batch batch(int user, float @Nullable [] userVector, boolean coldUser, long nowMillis) {
+    return (video, sourceMask, out, counts) ->
+        extract(user, video, sourceMask, userVector, coldUser, nowMillis, out, counts);
+  }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 public final class LinearModel implements Predictor {
   private final float[] offsets;
   private final float[] weights; // objective-major, Features.SIZE per objective
+  private final float[] byFeature; // the same, feature-major: one pass scores every head
 
   /**
    * Creates a model.
@@ -48,6 +49,12 @@ public final class LinearModel implements Predictor {
         throw new IllegalArgumentException("non-finite offset " + f);
       }
     }
+    this.byFeature = new float[k * Features.SIZE];
+    for (int o = 0; o < k; o++) {
+      for (int i = 0; i < Features.SIZE; i++) {
+        byFeature[i * k + o] = this.weights[o * Features.SIZE + i];
+      }
+    }
   }
 
   /**
@@ -70,13 +77,23 @@ public final class LinearModel implements Predictor {
 
   @Override
   public void predict(float[] x, float[] out) {
-    int f = Features.SIZE;
-    for (int o = 0, base = 0; o < offsets.length; o++, base += f) {
-      float z = offsets[o];
-      for (int i = 0; i < f; i++) {
-        z += weights[base + i] * x[i];
+    // one pass over the features for all heads; zero features (source flags, user features of a
+    // cold user) are skipped. Each head still adds its terms in feature order, so the logits are
+    // the same as head by head.
+    int k = offsets.length;
+    float[] z = out;
+    System.arraycopy(offsets, 0, z, 0, k);
+    for (int i = 0, base = 0; i < Features.SIZE; i++, base += k) {
+      float xi = x[i];
+      if (xi == 0f) {
+        continue;
       }
-      out[o] = (float) (1 / (1 + Math.exp(-z)));
+      for (int o = 0; o < k; o++) {
+        z[o] += byFeature[base + o] * xi;
+      }
+    }
+    for (int o = 0; o < k; o++) {
+      z[o] = (float) (1 / (1 + Math.exp(-z[o])));
     }
   }
 

@@ -5,6 +5,8 @@ import dev.foryou.core.signal.AffinityKind;
 import dev.foryou.core.signal.SignalStore;
 import dev.foryou.core.signal.VideoCounter;
 import dev.foryou.ranking.candidate.Source;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import org.jspecify.annotations.Nullable;
 
 /*
@@ -12,20 +14,132 @@ import org.jspecify.annotations.Nullable;
  * ("empirical Bayes" smoothing of CTR-like rates, e.g. Chakrabarti et al., WWW 2008) and encoded as
  * a clipped log-lift log(rate / prior) / 3, so a brand-new video sits at 0 and popular and unpopular
  * videos spread symmetrically; affinities pass through tanh.
+ *
+ * A batch (one feed request) snapshots the user's affinity maps and follows once into local
+ * primitive hash maps and the user vector's squared norm, so a candidate costs no lock, cache or
+ * user-state lookup; the arithmetic is the same, so the values are the same.
  */
 final class StandardFeatures implements FeatureExtractor {
   private static final double DAY_MS = 86_400_000d;
   private static final double LN2 = Math.log(2);
   private static final int COUNTERS = VideoCounter.values().length;
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final Catalog catalog;
   private final SignalStore signals;
   private final double s;
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+  private final float[] zeroLift = new float[Objective.count()];
 
-  private static final class Scratch {
+  private static final int SNAPSHOT_KEYS = 1024;
+
+  private final class Scratch {
     final double[] counts = new double[COUNTERS];
     float[] emb = new float[0];
+    final UserSnapshot snapshot = new UserSnapshot();
+  }
+
+  /** The batch: the user's state read once. */
+  private final class UserSnapshot implements Batch {
+    final Int2DoubleOpenHashMap[] affinity =
+        new Int2DoubleOpenHashMap[AffinityKind.values().length];
+    final boolean[] complete = new boolean[affinity.length];
+    final IntOpenHashSet follows = new IntOpenHashSet();
+    boolean followsComplete;
+    final int[] keys = new int[SNAPSHOT_KEYS];
+    final double[] values = new double[SNAPSHOT_KEYS];
+    int[] pre = new int[0];
+    double[] preCounts = new double[0];
+    int preN;
+    int cursor;
+    int user;
+    float @Nullable [] userVector;
+    float userNorm2;
+    boolean cold;
+    long now;
+
+    UserSnapshot() {
+      for (int k = 0; k < affinity.length; k++) {
+        affinity[k] = new Int2DoubleOpenHashMap();
+      }
+    }
+
+    void load(int user, float @Nullable [] userVector, boolean cold, long now) {
+      this.user = user;
+      this.userVector = userVector;
+      this.cold = cold;
+      this.now = now;
+      this.preN = 0;
+      this.cursor = 0;
+      if (userVector != null) {
+        float nu = 0f;
+        for (int d = 0, dim = catalog.dimension(); d < dim; d++) {
+          nu += userVector[d] * userVector[d];
+        }
+        userNorm2 = nu;
+      }
+      if (user < 0) {
+        return;
+      }
+      for (AffinityKind kind : AffinityKind.values()) {
+        Int2DoubleOpenHashMap m = affinity[kind.ordinal()];
+        m.clear();
+        int n = signals.affinities(user, kind, keys, values);
+        for (int i = 0; i < n; i++) {
+          m.put(keys[i], values[i]);
+        }
+        complete[kind.ordinal()] = n < SNAPSHOT_KEYS; // else ask the store key by key
+      }
+      follows.clear();
+      int f = signals.followedCreators(user, keys);
+      for (int i = 0; i < f; i++) {
+        follows.add(keys[i]);
+      }
+      followsComplete = f < SNAPSHOT_KEYS;
+    }
+
+    double affinity(AffinityKind kind, int key) {
+      return complete[kind.ordinal()]
+          ? affinity[kind.ordinal()].get(key)
+          : signals.affinity(user, kind, key);
+    }
+
+    boolean follows(int creator) {
+      return followsComplete ? follows.contains(creator) : signals.follows(user, creator);
+    }
+
+    @Override
+    public boolean extract(int video, int sourceMask, float[] out, double @Nullable [] counts) {
+      return fill(user, video, sourceMask, userVector, cold, now, out, counts, this);
+    }
+
+    @Override
+    public void prefetch(int[] videos, int n) {
+      if (pre.length < n) {
+        pre = new int[n];
+        preCounts = new double[n * COUNTERS];
+      }
+      System.arraycopy(videos, 0, pre, 0, n);
+      try {
+        signals.counts(pre, n, preCounts);
+        preN = n;
+      } catch (IllegalArgumentException unknownVideo) {
+        preN = 0; // read one by one instead
+      }
+      cursor = 0;
+    }
+
+    /** Copies the prefetched counters of the next video if it is the one asked for. */
+    boolean prefetched(int video, double[] out) {
+      // a few announced videos may be skipped (removed meanwhile): look a little ahead
+      for (int at = cursor, end = Math.min(preN, cursor + 4); at < end; at++) {
+        if (pre[at] == video) {
+          System.arraycopy(preCounts, at * COUNTERS, out, 0, COUNTERS);
+          cursor = at + 1;
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   StandardFeatures(Catalog catalog, SignalStore signals, double smoothing) {
@@ -35,6 +149,16 @@ final class StandardFeatures implements FeatureExtractor {
     this.catalog = catalog;
     this.signals = signals;
     this.s = smoothing;
+    for (Objective o : Objective.values()) {
+      zeroLift[o.ordinal()] = lift(0, 0, o.prior());
+    }
+  }
+
+  @Override
+  public Batch batch(int user, float @Nullable [] userVector, boolean coldUser, long nowMillis) {
+    UserSnapshot b = scratch.get().snapshot;
+    b.load(user, userVector, coldUser, nowMillis);
+    return b;
   }
 
   @Override
@@ -47,11 +171,24 @@ final class StandardFeatures implements FeatureExtractor {
       long nowMillis,
       float[] out,
       double @Nullable [] counts) {
+    return fill(user, video, sourceMask, userVector, coldUser, nowMillis, out, counts, null);
+  }
+
+  private boolean fill(
+      int user,
+      int video,
+      int sourceMask,
+      float @Nullable [] userVector,
+      boolean coldUser,
+      long nowMillis,
+      float[] out,
+      double @Nullable [] counts,
+      @Nullable UserSnapshot snap) {
     if (out.length < Features.SIZE) {
       throw new IllegalArgumentException(
           "out has length " + out.length + ", needs " + Features.SIZE);
     }
-    Scratch sc = SCRATCH.get();
+    Scratch sc = scratch.get();
     int creator;
     int[] tags;
     int sound;
@@ -80,7 +217,9 @@ final class StandardFeatures implements FeatureExtractor {
       return false;
     }
     double[] c = sc.counts;
-    signals.counts(video, c);
+    if (snap == null || !snap.prefetched(video, c)) {
+      signals.counts(video, c);
+    }
     if (counts != null) {
       System.arraycopy(c, 0, counts, 0, COUNTERS);
     }
@@ -89,30 +228,32 @@ final class StandardFeatures implements FeatureExtractor {
     double shown = Math.max(impressions, views);
     out[Features.BIAS] = 1f;
     out[Features.RATE_COMPLETE] =
-        lift(c[VideoCounter.COMPLETES.ordinal()], views, Objective.COMPLETE.prior());
-    out[Features.RATE_LIKE] = lift(c[VideoCounter.LIKES.ordinal()], shown, Objective.LIKE.prior());
-    out[Features.RATE_SHARE] =
-        lift(c[VideoCounter.SHARES.ordinal()], shown, Objective.SHARE.prior());
-    out[Features.RATE_COMMENT] =
-        lift(c[VideoCounter.COMMENTS.ordinal()], shown, Objective.COMMENT.prior());
-    out[Features.RATE_FOLLOW] =
-        lift(c[VideoCounter.FOLLOWS.ordinal()], shown, Objective.FOLLOW.prior());
-    out[Features.RATE_SKIP] = lift(c[VideoCounter.SKIPS.ordinal()], shown, Objective.SKIP.prior());
+        rate(Objective.COMPLETE, c[VideoCounter.COMPLETES.ordinal()], views);
+    out[Features.RATE_LIKE] = rate(Objective.LIKE, c[VideoCounter.LIKES.ordinal()], shown);
+    out[Features.RATE_SHARE] = rate(Objective.SHARE, c[VideoCounter.SHARES.ordinal()], shown);
+    out[Features.RATE_COMMENT] = rate(Objective.COMMENT, c[VideoCounter.COMMENTS.ordinal()], shown);
+    out[Features.RATE_FOLLOW] = rate(Objective.FOLLOW, c[VideoCounter.FOLLOWS.ordinal()], shown);
+    out[Features.RATE_SKIP] = rate(Objective.SKIP, c[VideoCounter.SKIPS.ordinal()], shown);
     out[Features.RATE_NOT_INTERESTED] =
-        lift(c[VideoCounter.NOT_INTERESTED.ordinal()], shown, Objective.NOT_INTERESTED.prior());
+        rate(Objective.NOT_INTERESTED, c[VideoCounter.NOT_INTERESTED.ordinal()], shown);
     double durSec = duration / 1000.0;
     double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
-    out[Features.WATCH_RATIO] =
-        lift(Math.min(watched, views), views, Objective.WATCH_RATIO.prior());
-    out[Features.LOG_IMPRESSIONS] = (float) Math.min(1.0, Math.log(1 + shown) / 10);
+    out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, Math.min(watched, views), views);
+    out[Features.LOG_IMPRESSIONS] =
+        shown == 0 ? 0f : (float) Math.min(1.0, Math.log(1 + shown) / 10);
     if (user < 0) {
       for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
         out[f] = 0f;
       }
     } else {
-      userFeatures(user, creator, tags, sound, category, out);
+      userFeatures(user, creator, tags, sound, category, out, snap);
     }
-    out[Features.EMBEDDING_COSINE] = hasEmb ? cosine(userVector, sc.emb, dim) : 0f;
+    out[Features.EMBEDDING_COSINE] =
+        !hasEmb
+            ? 0f
+            : snap != null
+                ? cosine(userVector, snap.userNorm2, sc.emb, dim)
+                : cosine(userVector, sc.emb, dim);
     double age = Math.max(0, nowMillis - published);
     out[Features.FRESHNESS] = (float) Math.exp(-age * LN2 / DAY_MS);
     out[Features.LOG_DURATION] = (float) Math.min(1.5, Math.log(1 + durSec) / 5);
@@ -124,24 +265,42 @@ final class StandardFeatures implements FeatureExtractor {
   }
 
   private void userFeatures(
-      int user, int creator, int[] tags, int sound, int category, float[] out) {
-    out[Features.AFF_CREATOR] =
-        (float) Math.tanh(signals.affinity(user, AffinityKind.CREATOR, creator));
+      int user,
+      int creator,
+      int[] tags,
+      int sound,
+      int category,
+      float[] out,
+      @Nullable UserSnapshot snap) {
+    out[Features.AFF_CREATOR] = tanh(affinity(snap, user, AffinityKind.CREATOR, creator));
     double bestTag = 0;
     for (int t : tags) {
-      double a = signals.affinity(user, AffinityKind.HASHTAG, t);
+      double a = affinity(snap, user, AffinityKind.HASHTAG, t);
       if (Math.abs(a) > Math.abs(bestTag)) {
         bestTag = a;
       }
     }
-    out[Features.AFF_HASHTAG] = (float) Math.tanh(bestTag);
+    out[Features.AFF_HASHTAG] = tanh(bestTag);
     out[Features.AFF_SOUND] =
-        sound < 0 ? 0f : (float) Math.tanh(signals.affinity(user, AffinityKind.SOUND, sound));
+        sound < 0 ? 0f : tanh(affinity(snap, user, AffinityKind.SOUND, sound));
     out[Features.AFF_CATEGORY] =
-        category < 0
-            ? 0f
-            : (float) Math.tanh(signals.affinity(user, AffinityKind.CATEGORY, category));
-    out[Features.FOLLOWS] = signals.follows(user, creator) ? 1f : 0f;
+        category < 0 ? 0f : tanh(affinity(snap, user, AffinityKind.CATEGORY, category));
+    boolean follows = snap != null ? snap.follows(creator) : signals.follows(user, creator);
+    out[Features.FOLLOWS] = follows ? 1f : 0f;
+  }
+
+  private double affinity(@Nullable UserSnapshot snap, int user, AffinityKind kind, int key) {
+    return snap != null ? snap.affinity(kind, key) : signals.affinity(user, kind, key);
+  }
+
+  /**
+   * lift() of an objective's prior; a video without events (most of a big catalog) costs no log.
+   */
+  private float rate(Objective o, double events, double trials) {
+    if (events == 0 && trials == 0) {
+      return zeroLift[o.ordinal()];
+    }
+    return lift(events, trials, o.prior());
   }
 
   private float lift(double events, double trials, float prior) {
@@ -151,6 +310,25 @@ final class StandardFeatures implements FeatureExtractor {
     }
     double l = Math.log(rate / prior) / 3;
     return (float) Math.max(-1, Math.min(1, l));
+  }
+
+  /** The same value as {@link #cosine(float[], float[], int)}, with u's squared norm given. */
+  private static float cosine(float[] u, float nu, float[] v, int dim) {
+    float dot = 0f;
+    float nv = 0f;
+    for (int d = 0; d < dim; d++) {
+      dot += u[d] * v[d];
+      nv += v[d] * v[d];
+    }
+    if (!(nu > 0f && nv > 0f)) {
+      return 0f;
+    }
+    return dot / (float) Math.sqrt((double) nu * nv);
+  }
+
+  /** (float) tanh(a), without the call for the common a = 0 (keeping the sign of zero). */
+  private static float tanh(double a) {
+    return a == 0 ? (float) a : (float) Math.tanh(a);
   }
 
   private static float cosine(float[] u, float[] v, int dim) {
