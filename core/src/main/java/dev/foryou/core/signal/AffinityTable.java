@@ -104,6 +104,19 @@ final class AffinityTable {
     }
   }
 
+  /** Copies up to {@code cap} entries of one kind, each value times {@code f}; returns how many. */
+  int copy(int kind, double f, int[] outKeys, double[] outValues, int cap) {
+    long k1 = (long) (kind + 1);
+    int n = 0;
+    for (int i = 0; i < slots.length && n < cap; i += 2) {
+      if ((slots[i] >>> 32) == k1) {
+        outKeys[n] = (int) slots[i];
+        outValues[n++] = Double.longBitsToDouble(slots[i + 1]) * f;
+      }
+    }
+    return n;
+  }
+
   /** Offers the positive entries of one kind. */
   void offerPositive(int kind, TopKDouble top) {
     long k1 = (long) (kind + 1);

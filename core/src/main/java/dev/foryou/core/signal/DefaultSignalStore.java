@@ -921,20 +921,14 @@ final class DefaultSignalStore implements SignalStore {
     }
     long now = time.nowMillis();
     int cap = Math.min(outKeys.length, outScores.length);
-    int n = 0;
     synchronized (us) {
-      var m = us.affinities[kind.ordinal()];
+      AffinityTable m = us.affinities;
       if (m == null || us.epoch == UNSET) {
         return 0;
       }
       double f = Math.exp((us.epoch - now) * affinityRate);
-      for (var it = m.int2DoubleEntrySet().fastIterator(); it.hasNext() && n < cap; ) {
-        var entry = it.next();
-        outKeys[n] = entry.getIntKey();
-        outScores[n++] = entry.getDoubleValue() * f;
-      }
+      return m.copy(kind.ordinal(), f, outKeys, outScores, cap);
     }
-    return n;
   }
 
   @Override
