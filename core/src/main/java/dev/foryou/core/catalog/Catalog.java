@@ -155,6 +155,17 @@ public interface Catalog {
   int[] hashtags(int video);
 
   /**
+   * Copies a live video's hashtag indexes into {@code out} without allocating (for hot paths).
+   *
+   * @param video a live index
+   * @param out receives up to {@code out.length} indexes
+   * @return how many hashtags the video has; when more than {@code out.length}, only the first
+   *     {@code out.length} were written
+   * @throws IllegalArgumentException if the video is not live
+   */
+  int hashtags(int video, int[] out);
+
+  /**
    * Returns a live video's sound index (into {@link #sounds()}), or -1 for none.
    *
    * @param video a live index

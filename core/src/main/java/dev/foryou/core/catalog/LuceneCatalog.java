@@ -400,6 +400,13 @@ final class LuceneCatalog implements Catalog {
   }
 
   @Override
+  public int hashtags(int video, int[] out) {
+    int[] h = liveCols(video).hashtags[video];
+    System.arraycopy(h, 0, out, 0, Math.min(h.length, out.length));
+    return h.length;
+  }
+
+  @Override
   public int sound(int video) {
     return liveCols(video).sound[video];
   }

@@ -66,6 +66,10 @@ final class DefaultSignalStore implements SignalStore {
   private final long videoRebaseSpan;
   private final long userRebaseSpan;
   private final double[] weights;
+
+  /** Per-thread scratch for an event's hashtag indexes (no allocation per event). */
+  private static final ThreadLocal<int[]> TAG_SCRATCH = ThreadLocal.withInitial(() -> new int[16]);
+
   private final Object[] stripes = new Object[STRIPES];
   private final int[] seq = new int[STRIPES];
   private static final VarHandle SEQ = MethodHandles.arrayElementVarHandle(int[].class);
@@ -425,12 +429,19 @@ final class DefaultSignalStore implements SignalStore {
     // hashtags, sound and category only when the event moves affinities (not for impressions)
     int creator;
     int[] tags = null;
+    int nTags = 0;
     int sound = -1;
     int category = -1;
     try {
       creator = catalog.creator(video);
       if (w != 0) {
-        tags = catalog.hashtags(video);
+        tags = TAG_SCRATCH.get();
+        nTags = catalog.hashtags(video, tags);
+        if (nTags > tags.length) {
+          tags = new int[nTags];
+          TAG_SCRATCH.set(tags);
+          nTags = catalog.hashtags(video, tags);
+        }
         sound = catalog.sound(video);
         category = catalog.category(video);
       }
@@ -489,8 +500,8 @@ final class DefaultSignalStore implements SignalStore {
           double ref = w * Math.exp((t - us.epoch) * affinityRate);
           int max = settings.maxAffinityKeys();
           us.addAffinity(AffinityKind.CREATOR, creator, ref, max);
-          for (int tag : tags) {
-            us.addAffinity(AffinityKind.HASHTAG, tag, ref, max);
+          for (int i = 0; i < nTags; i++) {
+            us.addAffinity(AffinityKind.HASHTAG, tags[i], ref, max);
           }
           if (sound >= 0) {
             us.addAffinity(AffinityKind.SOUND, sound, ref, max);

@@ -68,6 +68,14 @@ class CatalogTest {
     assertThat(c.durationMs(a)).isEqualTo(10_000);
     assertThat(c.publishedAtMillis(a)).isEqualTo(1000);
     assertThat(c.hashtags(a)).hasSize(2);
+    int[] wide = {-1, -1, -1};
+    assertThat(c.hashtags(a, wide)).isEqualTo(2);
+    assertThat(java.util.Arrays.copyOf(wide, 2)).containsExactly(c.hashtags(a));
+    assertThat(wide[2]).as("untouched past the count").isEqualTo(-1);
+    int[] narrow = {-1};
+    assertThat(c.hashtags(a, narrow)).as("the full count, even when out is short").isEqualTo(2);
+    assertThat(narrow[0]).isEqualTo(c.hashtags(a)[0]);
+    assertThatThrownBy(() -> c.hashtags(99, wide)).isInstanceOf(IllegalArgumentException.class);
     assertThat(c.sounds().id(c.sound(a))).isEqualTo("s1");
     assertThat(c.categories().id(c.category(a))).isEqualTo("music");
     assertThat(c.languages().id(c.language(a))).isEqualTo("en");
