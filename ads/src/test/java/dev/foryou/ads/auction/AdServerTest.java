@@ -119,23 +119,9 @@ class AdServerTest {
                 ? Bid.cpc(r.adId(), r.bidMicros(), s.ctrModel().pctr(i))
                 : Bid.cpm(r.adId(), r.bidMicros()));
       }
-      List<Slot> slots =
-          rnd.nextBoolean()
-              ? TWO
-              : List.of(new Slot("x", 0.4), new Slot("y", 0.9), new Slot("z", 0.6));
+      List<Slot> slots = randomSlots(rnd);
       List<ServedAd> got = s.auction(req(ADULT), Surface.FEED, slots);
-      AuctionResult want = Auction.run(rules, slots, bids);
-      assertThat(got)
-          .as(ctx)
-          .extracting(
-              ServedAd::slotId, ServedAd::adGroupId, ServedAd::priceMicros, ServedAd::ecpmMicros)
-          .containsExactlyElementsOf(
-              want.winners().stream()
-                  .map(
-                      p ->
-                          org.assertj.core.groups.Tuple.tuple(
-                              p.slotId(), p.adId(), p.priceMicros(), p.ecpmMicros()))
-                  .toList());
+      assertSameWinners(got, Auction.run(rules, slots, bids), ctx);
     }
   }
 
@@ -565,22 +551,9 @@ class AdServerTest {
         double p = Math.max(ctr.pctr(2 * k), ctr.pctr(2 * k + 1));
         bids.add(a.bidType() == BidType.CPC ? Bid.cpc(a.id(), bid, p) : Bid.cpm(a.id(), bid));
       }
-      List<Slot> slots =
-          rnd.nextBoolean()
-              ? TWO
-              : List.of(new Slot("x", 0.4), new Slot("y", 0.9), new Slot("z", 0.6));
-      AuctionResult want = Auction.run(rules, slots, bids);
-      assertThat(s.auction(request, Surface.FEED, slots))
-          .as(ctx)
-          .extracting(
-              ServedAd::slotId, ServedAd::adGroupId, ServedAd::priceMicros, ServedAd::ecpmMicros)
-          .containsExactlyElementsOf(
-              want.winners().stream()
-                  .map(
-                      p ->
-                          org.assertj.core.groups.Tuple.tuple(
-                              p.slotId(), p.adId(), p.priceMicros(), p.ecpmMicros()))
-                  .toList());
+      List<Slot> slots = randomSlots(rnd);
+      assertSameWinners(
+          s.auction(request, Surface.FEED, slots), Auction.run(rules, slots, bids), ctx);
     }
   }
 
@@ -686,6 +659,28 @@ class AdServerTest {
             want.winners().stream()
                 .map(
                     p -> org.assertj.core.groups.Tuple.tuple(p.slotId(), p.adId(), p.priceMicros()))
+                .toList());
+  }
+
+  /** Two slots, or three in an order that is not best-first. */
+  private static List<Slot> randomSlots(Random rnd) {
+    return rnd.nextBoolean()
+        ? TWO
+        : List.of(new Slot("x", 0.4), new Slot("y", 0.9), new Slot("z", 0.6));
+  }
+
+  /** The server's winners equal the stand-alone auction's: slot, ad group, price and eCPM. */
+  private static void assertSameWinners(List<ServedAd> got, AuctionResult want, String ctx) {
+    assertThat(got)
+        .as(ctx)
+        .extracting(
+            ServedAd::slotId, ServedAd::adGroupId, ServedAd::priceMicros, ServedAd::ecpmMicros)
+        .containsExactlyElementsOf(
+            want.winners().stream()
+                .map(
+                    p ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            p.slotId(), p.adId(), p.priceMicros(), p.ecpmMicros()))
                 .toList());
   }
 }
