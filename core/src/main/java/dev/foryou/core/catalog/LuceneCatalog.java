@@ -2,6 +2,7 @@ package dev.foryou.core.catalog;
 
 import dev.foryou.core.IdMap;
 import dev.foryou.core.TimeSource;
+import dev.foryou.core.internal.TopK;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -471,7 +472,7 @@ final class LuceneCatalog implements Catalog {
       return scan(query, k, accept, outV, outS);
     }
     refreshIfStale();
-    TopKFloat top = new TopKFloat(k);
+    TopK top = new TopK(k);
     int fetch = Math.min(n, Math.max(k * oversampling, k + 10));
     try {
       IndexSearcher searcher = searchers.acquire();
@@ -519,7 +520,7 @@ final class LuceneCatalog implements Catalog {
   }
 
   private void collect(
-      LeafReader reader, ScoreDoc[] hits, float[] query, IntPredicate accept, TopKFloat top)
+      LeafReader reader, ScoreDoc[] hits, float[] query, IntPredicate accept, TopK top)
       throws IOException {
     int[] docs = new int[hits.length];
     for (int i = 0; i < hits.length; i++) {
@@ -558,7 +559,7 @@ final class LuceneCatalog implements Catalog {
   private int scan(float[] query, int k, IntPredicate accept, int[] outV, float[] outS) {
     Columns c = cols;
     int bound = Math.min(videoIds.size(), c.capacity);
-    TopKFloat top = new TopKFloat(k);
+    TopK top = new TopK(k);
     for (int i = 0; i < bound; i++) {
       float[] v = c.vectors[i];
       if (v != null && ((byte) FLAGS.getAcquire(c.flags, i) & LIVE) != 0 && accept.test(i)) {

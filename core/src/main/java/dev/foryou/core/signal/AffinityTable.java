@@ -1,5 +1,6 @@
 package dev.foryou.core.signal;
 
+import dev.foryou.core.internal.TopK;
 import it.unimi.dsi.fastutil.HashCommon;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import org.apache.lucene.util.RamUsageEstimator;
@@ -118,7 +119,7 @@ final class AffinityTable {
   }
 
   /** Offers the positive entries of one kind. */
-  void offerPositive(int kind, TopKDouble top) {
+  void offerPositive(int kind, TopK top) {
     long k1 = (long) (kind + 1);
     for (int i = 0; i < slots.length; i += 2) {
       if ((slots[i] >>> 32) == k1) {

@@ -7,6 +7,7 @@ import dev.foryou.core.TimeSource;
 import dev.foryou.core.catalog.Catalog;
 import dev.foryou.core.event.EventType;
 import dev.foryou.core.event.Interaction;
+import dev.foryou.core.internal.TopK;
 import dev.foryou.core.user.UserRegistry;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -767,7 +768,7 @@ final class DefaultSignalStore implements SignalStore {
       e = l[0];
     }
     float f = (float) Math.exp((e - time.nowMillis()) * coRate);
-    TopKDouble top = new TopKDouble(k);
+    TopK top = new TopK(k);
     for (int i = 0; i < n; i++) {
       top.offer(ids[i], ws[i]);
     }
@@ -904,7 +905,7 @@ final class DefaultSignalStore implements SignalStore {
       return 0;
     }
     long now = time.nowMillis();
-    TopKDouble top = new TopKDouble(k);
+    TopK top = new TopK(k);
     double f;
     synchronized (us) {
       AffinityTable m = us.affinities;

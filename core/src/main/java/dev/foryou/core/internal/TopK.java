@@ -1,24 +1,37 @@
-package dev.foryou.core.signal;
+package dev.foryou.core.internal;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded min-heap keeping the {@code k} best (int, double) pairs; ties broken by the smaller
  * int. Not thread-safe; one per search.
  */
-final class TopKDouble {
+public final class TopK {
   private final int[] ids;
   private final double[] scores;
   private int size;
 
-  TopKDouble(int k) {
+  /**
+   * Creates an empty heap.
+   *
+   * @param k how many pairs to keep, at least 1
+   */
+  public TopK(int k) {
     ids = new int[k];
     scores = new double[k];
   }
 
-  int size() {
+  /**
+   * Returns how many pairs the heap holds.
+   *
+   * @return the size, at most k
+   */
+  public int size() {
     return size;
   }
 
-  void clear() {
+  /** Empties the heap. */
+  public void clear() {
     size = 0;
   }
 
@@ -27,7 +40,13 @@ final class TopKDouble {
     return sa < sb || (sa == sb && ia > ib);
   }
 
-  void offer(int id, double score) {
+  /**
+   * Offers a pair; kept if the heap is not full or it beats the worst kept pair.
+   *
+   * @param id the id
+   * @param score its score
+   */
+  public void offer(int id, double score) {
     if (size < ids.length) {
       int i = size++;
       while (i > 0) {
@@ -67,12 +86,37 @@ final class TopKDouble {
     scores[i] = score;
   }
 
-  /** Writes the pairs best first and empties the heap. */
-  int drainDescending(int[] outIds, double[] outScores) {
+  /**
+   * Writes the pairs best first and empties the heap.
+   *
+   * @param outIds receives the ids, at least {@link #size()} long
+   * @param outScores receives the scores
+   * @return how many pairs were written
+   */
+  public int drainDescending(int[] outIds, double[] outScores) {
+    return drain(outIds, outScores, null);
+  }
+
+  /**
+   * Writes the pairs best first, scores narrowed to float, and empties the heap.
+   *
+   * @param outIds receives the ids, at least {@link #size()} long
+   * @param outScores receives the scores
+   * @return how many pairs were written
+   */
+  public int drainDescending(int[] outIds, float[] outScores) {
+    return drain(outIds, null, outScores);
+  }
+
+  private int drain(int[] outIds, double @Nullable [] d, float @Nullable [] f) {
     int n = size;
     for (int last = n - 1; last >= 0; last--) {
       outIds[last] = ids[0];
-      outScores[last] = scores[0];
+      if (d != null) {
+        d[last] = scores[0];
+      } else {
+        f[last] = (float) scores[0];
+      }
       int id = ids[last];
       double score = scores[last];
       siftDown(id, score, last);
