@@ -45,48 +45,18 @@ final class ItemKnn implements Algorithm<ItemKnn.Config> {
 
   @Override
   public Recommender fit(UserItems train, Config config) {
-    int items = train.items;
     int[][] t = train.transpose();
     int[] is = t[0];
-    int[] us = t[1];
-    int[][] nbr = new int[items][];
-    float[][] sim = new float[items][];
-    float[][] acc = new float[threads][items];
-    int[][] touched = new int[threads][items];
-    int keep = config.neighbours();
-    Evaluator.parallelFor(
+    return ItemNeighbours.build(
+        train,
+        t,
         threads,
-        items,
-        (w, i) -> {
-          float[] a = acc[w];
-          int[] tl = touched[w];
-          int nt = 0;
-          for (int p = is[i]; p < is[i + 1]; p++) {
-            int u = us[p];
-            for (int q = train.start[u]; q < train.start[u + 1]; q++) {
-              int j = train.cols[q];
-              if (j != i) {
-                if (a[j] == 0) {
-                  tl[nt++] = j;
-                }
-                a[j]++;
-              }
-            }
-          }
-          ItemNeighbours.keepTop(
-              i,
-              tl,
-              nt,
-              a,
-              keep,
-              (ii, j, weight) ->
-                  (float)
-                      (weight
-                          / (Math.sqrt(is[ii + 1] - is[ii]) * Math.sqrt(is[j + 1] - is[j])
-                              + config.shrink())),
-              nbr,
-              sim);
-        });
-    return ItemNeighbours.recommender(train, nbr, sim);
+        config.neighbours(),
+        null,
+        (i, j, weight) ->
+            (float)
+                (weight
+                    / (Math.sqrt(is[i + 1] - is[i]) * Math.sqrt(is[j + 1] - is[j])
+                        + config.shrink())));
   }
 }

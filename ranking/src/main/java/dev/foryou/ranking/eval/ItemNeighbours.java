@@ -1,6 +1,7 @@
 package dev.foryou.ranking.eval;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-item top-k neighbour lists and the item-to-item recommender over them, shared by item-kNN and
@@ -16,6 +17,58 @@ final class ItemNeighbours {
   }
 
   /**
+   * Builds every item's neighbour list from co-occurrences and returns the recommender over them.
+   * Item {@code i}'s weight for {@code j} sums, over the users who have both, the user's weight (1
+   * when {@code userWeight} is null); {@code similarity} turns it into the kept score.
+   *
+   * @param train the training interactions
+   * @param transposed {@code train.transpose()}: item start offsets and their users
+   * @param threads worker threads
+   * @param keep neighbours kept per item
+   * @param userWeight per-user weight, or null for 1
+   * @param similarity weight to similarity
+   * @return the recommender
+   */
+  static Recommender build(
+      UserItems train,
+      int[][] transposed,
+      int threads,
+      int keep,
+      float @Nullable [] userWeight,
+      Similarity similarity) {
+    int items = train.items;
+    int[] is = transposed[0];
+    int[] us = transposed[1];
+    int[][] nbr = new int[items][];
+    float[][] sim = new float[items][];
+    float[][] acc = new float[threads][items];
+    int[][] touched = new int[threads][items];
+    Evaluator.parallelFor(
+        threads,
+        items,
+        (w, i) -> {
+          float[] a = acc[w];
+          int[] tl = touched[w];
+          int nt = 0;
+          for (int p = is[i]; p < is[i + 1]; p++) {
+            int u = us[p];
+            float wu = userWeight == null ? 1f : userWeight[u];
+            for (int q = train.start[u]; q < train.start[u + 1]; q++) {
+              int j = train.cols[q];
+              if (j != i) {
+                if (a[j] == 0) {
+                  tl[nt++] = j;
+                }
+                a[j] += wu;
+              }
+            }
+          }
+          keepTop(i, tl, nt, a, keep, similarity, nbr, sim);
+        });
+    return recommender(train, nbr, sim);
+  }
+
+  /**
    * Keeps item {@code i}'s best {@code keep} neighbours among the touched candidates, in descending
    * similarity, and clears the accumulator for the next item.
    *
@@ -28,7 +81,7 @@ final class ItemNeighbours {
    * @param nbr receives {@code nbr[i]}
    * @param sim receives {@code sim[i]}
    */
-  static void keepTop(
+  private static void keepTop(
       int i,
       int[] touched,
       int count,
@@ -70,7 +123,7 @@ final class ItemNeighbours {
    * @param sim their similarities
    * @return the recommender (thread-safe: it only reads)
    */
-  static Recommender recommender(UserItems train, int[][] nbr, float[][] sim) {
+  private static Recommender recommender(UserItems train, int[][] nbr, float[][] sim) {
     int items = train.items;
     return (user, out) -> {
       Arrays.fill(out, 0, items, 0f);

@@ -51,7 +51,6 @@ final class Rp3Beta implements Algorithm<Rp3Beta.Config> {
     int users = train.users;
     int[][] t = train.transpose();
     int[] is = t[0];
-    int[] us = t[1];
     float[] userWeight = new float[users];
     for (int u = 0; u < users; u++) {
       int n = train.count(u);
@@ -64,41 +63,12 @@ final class Rp3Beta implements Algorithm<Rp3Beta.Config> {
       itemIn[i] = n == 0 ? 0f : (float) Math.pow(1.0 / n, config.alpha());
       itemPenalty[i] = n == 0 ? 0f : (float) Math.pow(n, -config.beta());
     }
-    int[][] nbr = new int[items][];
-    float[][] sim = new float[items][];
-    float[][] acc = new float[threads][items];
-    int[][] touched = new int[threads][items];
-    int keep = config.neighbours();
-    Evaluator.parallelFor(
+    return ItemNeighbours.build(
+        train,
+        t,
         threads,
-        items,
-        (w, i) -> {
-          float[] a = acc[w];
-          int[] tl = touched[w];
-          int nt = 0;
-          for (int p = is[i]; p < is[i + 1]; p++) {
-            int u = us[p];
-            float wu = userWeight[u];
-            for (int q = train.start[u]; q < train.start[u + 1]; q++) {
-              int j = train.cols[q];
-              if (j != i) {
-                if (a[j] == 0) {
-                  tl[nt++] = j;
-                }
-                a[j] += wu;
-              }
-            }
-          }
-          ItemNeighbours.keepTop(
-              i,
-              tl,
-              nt,
-              a,
-              keep,
-              (ii, j, weight) -> weight * itemIn[ii] * itemPenalty[j],
-              nbr,
-              sim);
-        });
-    return ItemNeighbours.recommender(train, nbr, sim);
+        config.neighbours(),
+        userWeight,
+        (i, j, weight) -> weight * itemIn[i] * itemPenalty[j]);
   }
 }
