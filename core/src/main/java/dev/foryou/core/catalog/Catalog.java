@@ -7,16 +7,19 @@ import java.util.function.IntPredicate;
 
 /**
  * The videos the engine can recommend, with metadata and optional embeddings of one fixed
- * dimension, backed by an in-memory Lucene index (metadata fields plus an HNSW vector field) and
- * parallel primitive arrays for the hot path.
+ * dimension, backed by an in-memory Lucene index (metadata fields), an on-heap HNSW graph over the
+ * embeddings, and parallel primitive arrays for the hot path.
  *
  * <p>Every video id gets a dense {@code int} index on first upsert, kept for the catalog's life
  * (also after removal, so arrays indexed by video stay valid). Creators, hashtags, sounds and
  * categories get dense indexes too (see {@link #creators()} etc.).
  *
- * <p>Upserts and removals are visible at once to the primitive accessors; vector search sees them
- * after the next near-real-time refresh, at most {@code maxStaleness} after the change (see the
- * builder), or at once after {@link #refresh()}.
+ * <p>Upserts and removals are visible at once to the primitive accessors and to vector search (a
+ * new or changed embedding is scanned exactly until it is linked into the graph: by the writer once
+ * a small batch has gathered, at {@link #refresh()}, or by the first search that finds it older
+ * than {@code maxStaleness}); {@link #videosWith} sees them after the next near-real-time refresh,
+ * at most {@code maxStaleness} after the change (see the builder), or at once after {@link
+ * #refresh()}.
  *
  * <p>Thread-safe: any number of readers and writers.
  */
@@ -226,13 +229,14 @@ public interface Catalog {
 
   /**
    * Approximate nearest neighbours by dot product over the HNSW graph, with {@code accept} applied
-   * to every hit (oversampling so that {@code k} accepted hits come back when they exist); falls
-   * back to {@link #exactNearest} when the catalog is small or the filter rejects most videos.
+   * to every hit; the graph search keeps {@code k × oversampling} candidates (the builder's
+   * oversampling, so that {@code k} accepted hits come back when they exist); falls back to {@link
+   * #exactNearest} when the catalog is small or the filter rejects most videos. Same as {@link
+   * #nearest(float[], int, int, IntPredicate, int[], float[])} with that beam width.
    *
-   * <p>The graph is indexed with Lucene's {@code MAXIMUM_INNER_PRODUCT} similarity (embeddings need
-   * not be normalised); every hit is re-scored with the exact dot product of the current embedding,
-   * so scores are raw dot products. Removals are honoured at once; new or changed vectors enter the
-   * graph at the next near-real-time refresh (see the builder's {@code maxStaleness}).
+   * <p>The graph is built by raw dot product (maximum inner product: embeddings need not be
+   * normalised); every hit is re-scored with the exact dot product of the current embedding, so
+   * scores are raw dot products. Removals and new or changed vectors are honoured at once.
    *
    * @param query a vector of the catalog's dimension
    * @param k how many, at least 1
@@ -244,6 +248,26 @@ public interface Catalog {
    *     < 1} or short output arrays
    */
   int nearest(float[] query, int k, IntPredicate accept, int[] outVideos, float[] outScores);
+
+  /**
+   * Approximate nearest neighbours with an explicit search effort: the graph search keeps the
+   * {@code beamWidth} best candidates it has seen ({@code ef} in the HNSW paper) and returns the
+   * {@code k} best accepted ones. A wider beam finds more of the exact answer and costs more (see
+   * {@code benchmarks/README.md} for recall and time by beam width); otherwise as {@link
+   * #nearest(float[], int, IntPredicate, int[], float[])}.
+   *
+   * @param query a vector of the catalog's dimension
+   * @param k how many, at least 1
+   * @param beamWidth candidates kept by the graph search, at least {@code k} and at most 100,000
+   * @param accept which video indexes may be returned
+   * @param outVideos receives video indexes, best first; length at least {@code k}
+   * @param outScores receives their scores; length at least {@code k}
+   * @return how many were written, at most {@code k}
+   * @throws IllegalArgumentException on a query of the wrong dimension, non-finite values, {@code k
+   *     < 1}, a beam width outside {@code [k, 100000]} or short output arrays
+   */
+  int nearest(
+      float[] query, int k, int beamWidth, IntPredicate accept, int[] outVideos, float[] outScores);
 
   /**
    * Exact nearest neighbours by dot product: a SIMD scan (Lucene {@code VectorUtil}) over every
@@ -258,7 +282,11 @@ public interface Catalog {
    */
   int exactNearest(float[] query, int k, IntPredicate accept, int[] outVideos, float[] outScores);
 
-  /** Makes every change so far visible to vector search now. */
+  /**
+   * Makes every change so far visible to {@link #videosWith} and links every new vector into the
+   * search graph now (on every core when there are many, as after a bulk load; writers wait
+   * meanwhile, searches do not). Call it after a bulk load.
+   */
   void refresh();
 
   /**

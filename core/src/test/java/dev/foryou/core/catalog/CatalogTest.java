@@ -165,6 +165,13 @@ class CatalogTest {
         .hasMessageContaining("5");
     assertThatThrownBy(() -> c.nearest(vec(1), 1, null, ids, s))
         .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> c.nearest(vec(1), 3, 2, v -> true, ids, s))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("beamWidth")
+        .hasMessageContaining("2");
+    assertThatThrownBy(() -> c.nearest(vec(1), 1, 100_001, v -> true, ids, s))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("100001");
     assertThatThrownBy(() -> c.embedding(0, new float[1]))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> c.videoId(7)).isInstanceOf(IllegalArgumentException.class);
@@ -234,6 +241,21 @@ class CatalogTest {
     }
     double recall = hits / (double) (queries * k);
     assertThat(recall).as("seed %d recall %f", seed, recall).isGreaterThanOrEqualTo(0.9);
+    // an explicit beam: the narrowest (k) still returns k, a wide one (10k) matches exact search
+    int wideHits = 0;
+    for (int qn = 0; qn < queries; qn++) {
+      float[] q = TestWorld.unitVector(r, DIM);
+      assertThat(c.nearest(q, k, k, v -> true, a, s)).isEqualTo(k);
+      assertThat(c.nearest(q, k, 10 * k, v -> true, a, s)).isEqualTo(k);
+      c.exactNearest(q, k, v -> true, b, s);
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          wideHits += a[i] == b[j] ? 1 : 0;
+        }
+      }
+    }
+    double wide = wideHits / (double) (queries * k);
+    assertThat(wide).as("seed %d recall with beam 10k %f", seed, wide).isGreaterThanOrEqualTo(0.97);
   }
 
   @Test
@@ -266,7 +288,7 @@ class CatalogTest {
   }
 
   @Test
-  void nearest_nearRealTime_newVideoVisibleOnlyAfterMaxStaleness() {
+  void nearest_newVideo_visibleAtOnceBeforeAndAfterLinking() {
     ManualTimeSource t = new ManualTimeSource(1_000_000);
     Catalog c =
         Catalog.builder()
@@ -284,15 +306,23 @@ class CatalogTest {
     int fresh = c.upsert(video("fresh", q));
     int[] ids = new int[5];
     float[] s = new float[5];
+    // not linked into the graph yet: found by the exact scan of unlinked vectors
     c.nearest(q, 5, v -> true, ids, s);
-    assertThat(ids).doesNotContain(fresh);
-    t.advance(1999);
-    c.nearest(q, 5, v -> true, ids, s);
-    assertThat(ids).doesNotContain(fresh);
-    t.advance(1);
+    assertThat(ids[0]).isEqualTo(fresh);
+    t.advance(2000); // stale: this search links it first, then finds it through the graph
     c.nearest(q, 5, v -> true, ids, s);
     assertThat(ids[0]).isEqualTo(fresh);
     assertThat(s[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+    // a changed vector answers at once with its new value, never twice
+    float[] away = new float[DIM];
+    away[0] = -1;
+    c.upsert(video("fresh", away));
+    c.nearest(q, 5, v -> true, ids, s);
+    assertThat(ids).doesNotContain(fresh);
+    c.refresh();
+    c.nearest(away, 5, v -> true, ids, s);
+    assertThat(ids[0]).isEqualTo(fresh);
+    assertThat(java.util.Arrays.stream(ids).filter(v -> v == fresh).count()).isEqualTo(1);
   }
 
   @Test

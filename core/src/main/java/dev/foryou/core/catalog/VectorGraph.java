@@ -1,0 +1,697 @@
+package dev.foryou.core.catalog;
+
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.util.RamUsageEstimator;
+import org.apache.lucene.util.VectorUtil;
+
+/*
+ * Design: a hierarchical navigable small-world graph (Malkov & Yashunin, "Efficient and robust
+ * approximate nearest neighbor search using Hierarchical Navigable Small World graphs", TPAMI
+ * 2018) by raw dot product (maximum inner product, so embeddings need not be normalised), kept on
+ * the heap in flat primitive arrays: level-0 neighbour lists in one int[] with a fixed stride
+ * (count, then up to 2M ids), upper levels (about 1 node in M) in a small int[] per node, and the
+ * vectors as references to the catalog's own float[] (no copy). A search touches only neighbour
+ * ints and vectors: no codec decoding and no per-vector copy, which is where a Lucene
+ * ByteBuffersDirectory graph search spends its time. Neighbours are chosen with the paper's
+ * heuristic (Algorithm 4: a candidate is kept only if it is closer to the base than to every
+ * neighbour already kept); an overflowing list is re-pruned with the same heuristic.
+ *
+ * Nodes ("ords") are dense and appended. A node belongs to one video index (video[ord]); a video
+ * whose vector changes, or that is removed, leaves its old node as a dead routing node
+ * (video[ord] = -1), which searches walk through but never return; the catalog rebuilds the
+ * graph when dead nodes pile up.
+ *
+ * Concurrency: writers are serialised by the caller (the catalog's monitor). A single writer
+ * appends and links nodes one at a time; a bulk insert links many nodes with a pool of workers
+ * that lock only the one neighbour list they rewrite (striped monitors, never nested). Readers
+ * never lock: they follow only nodes below `published` (a volatile written after the node, its
+ * vector and its lists, so everything a reader needs of such a node is visible) and read lists
+ * that a writer may be rewriting at that moment; every id read is bounds-checked against
+ * `published`, so a torn read costs at most a little accuracy, never safety. The arrays are
+ * replaced (never resized in place) only by the single writer, between bulk inserts.
+ */
+final class VectorGraph {
+  private static final int LOCK_STRIPES = 1 << 12;
+
+  private final int m;
+  private final int m0;
+  private final int beam;
+  private final double levelFactor;
+  private final long seed;
+  private final Object[] locks = new Object[LOCK_STRIPES];
+  private final Object topLock = new Object();
+
+  /** Node arrays; replaced as a whole when they grow. */
+  private volatile Store store;
+
+  /** What readers may use: the linked nodes and their entry point, replaced as a whole. */
+  private volatile View view = new View(-1, 0);
+
+  /** Nodes allocated (vectors set); nodes in [published, allocated) await linking. */
+  private volatile int allocated;
+
+  /** Entry node (low 32 bits) and top level (high 32 bits) for writers; -1 when empty. */
+  private volatile long top = -1;
+
+  private int dead;
+
+  private final ThreadLocal<Search> searches;
+
+  static final class Store {
+    final int capacity;
+    final int stride;
+    final float[][] vectors;
+    final int[] video;
+    final int[] links0;
+    final int[][] upper;
+
+    Store(int capacity, int m0) {
+      this.capacity = capacity;
+      this.stride = m0 + 1;
+      vectors = new float[capacity][];
+      video = new int[capacity];
+      links0 = new int[Math.multiplyExact(capacity, stride)];
+      upper = new int[capacity][];
+    }
+
+    Store grow(int need, int m0) {
+      Store s = new Store(Math.max(need, capacity + (capacity >> 1)), m0);
+      System.arraycopy(vectors, 0, s.vectors, 0, capacity);
+      System.arraycopy(video, 0, s.video, 0, capacity);
+      System.arraycopy(links0, 0, s.links0, 0, links0.length);
+      System.arraycopy(upper, 0, s.upper, 0, capacity);
+      return s;
+    }
+  }
+
+  /**
+   * @param m maximum neighbours per node on the upper levels (2 m on level 0)
+   * @param beam the beam width while linking ({@code efConstruction})
+   * @param seed fixes the levels nodes get
+   */
+  VectorGraph(int m, int beam, long seed) {
+    this.m = m;
+    this.m0 = 2 * m;
+    this.beam = beam;
+    this.levelFactor = 1 / Math.log(m);
+    this.seed = seed;
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      locks[i] = new Object();
+    }
+    store = new Store(1024, m0);
+    searches = ThreadLocal.withInitial(Search::new);
+  }
+
+  /**
+   * A consistent view for readers: nodes below {@code published} are linked (their vectors and
+   * lists visible to whoever reads this view), {@code top} is their entry node (low 32 bits) and
+   * top level (high 32 bits), or -1 when none is linked.
+   */
+  record View(long top, int published) {}
+
+  /** The readers' current view. */
+  View view() {
+    return view;
+  }
+
+  /** Nodes linked and searchable. */
+  int published() {
+    return view.published;
+  }
+
+  /** Nodes allocated, linked or not. */
+  int allocated() {
+    return allocated;
+  }
+
+  /** Nodes allocated but not yet linked. */
+  int unlinked() {
+    return allocated - view.published;
+  }
+
+  /** Dead nodes (removed or replaced vectors). */
+  int dead() {
+    return dead;
+  }
+
+  /**
+   * Appends a node for a video's vector without linking it; readers see it through {@link
+   * #scanUnlinked} until {@link #link} has run. Writer only.
+   *
+   * @return the new node
+   */
+  int append(int video, float[] vector) {
+    int ord = allocated;
+    Store s = store;
+    if (ord >= s.capacity) {
+      s = s.grow(ord + 1, m0);
+      store = s;
+    }
+    s.vectors[ord] = vector;
+    s.video[ord] = video;
+    allocated = ord + 1; // volatile: publishes the vector to the readers' scan of unlinked nodes
+    return ord;
+  }
+
+  /** Marks a node dead: searches still walk through it but never return it. Writer only. */
+  void kill(int ord) {
+    Store s = store;
+    if (ord >= 0 && ord < allocated && s.video[ord] >= 0) {
+      s.video[ord] = -1;
+      dead++;
+    }
+  }
+
+  /** The video a node belongs to, or -1 when dead. */
+  int video(int ord) {
+    return store.video[ord];
+  }
+
+  /**
+   * Links every unlinked node. With {@code threads > 1} the nodes are linked by that many workers
+   * at once (the graph then depends on scheduling); otherwise one by one, each published as soon as
+   * it is linked. Writer only.
+   */
+  void link(int threads) {
+    int from = view.published;
+    int to = allocated;
+    if (from >= to) {
+      return;
+    }
+    if (threads <= 1 || to - from < 2 * threads) {
+      for (int ord = from; ord < to; ord++) {
+        insert(ord);
+        publish(ord + 1);
+      }
+      return;
+    }
+    if (top == -1) { // the first node alone, so the workers share an entry point
+      insert(from);
+      from++;
+    }
+    AtomicInteger next = new AtomicInteger(from);
+    int end = to;
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "foryou-vector-graph");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<?>[] work = new Future<?>[threads];
+      for (int w = 0; w < threads; w++) {
+        work[w] =
+            pool.submit(
+                () -> {
+                  for (int ord = next.getAndIncrement(); ord < end; ord = next.getAndIncrement()) {
+                    insert(ord);
+                  }
+                });
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while linking vectors", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("linking vectors failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    publish(end);
+  }
+
+  private void publish(int n) {
+    synchronized (topLock) {
+      view = new View(top, n);
+    }
+  }
+
+  private int levelOf(int ord) {
+    long z = seed + (ord + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    double u = ((z >>> 11) + 1) * 0x1.0p-53; // (0, 1]
+    return Math.min(30, (int) (-Math.log(u) * levelFactor));
+  }
+
+  private void insert(int q) {
+    Store s = store;
+    float[] v = s.vectors[q];
+    int level = levelOf(q);
+    if (level > 0) {
+      s.upper[q] = new int[level * (m + 1)];
+    }
+    long t;
+    synchronized (topLock) {
+      t = top;
+      if (t == -1) {
+        top = ((long) level << 32) | q;
+        return;
+      }
+    }
+    int ep = (int) t;
+    int topLevel = (int) (t >>> 32);
+    Search ctx = searches.get();
+    int limit = allocated;
+    for (int l = topLevel; l > level; l--) {
+      ep = greedy(s, v, ep, l, limit);
+    }
+    for (int l = Math.min(level, topLevel); l >= 0; l--) {
+      int n = ctx.searchLevel(this, s, v, ep, beam, l, limit, false);
+      ep = ctx.outOrds[0];
+      int max = l == 0 ? m0 : m;
+      int kept = select(s, ctx.outOrds, ctx.outScores, n, max, ctx.selected);
+      int[] arr = l == 0 ? s.links0 : s.upper[q];
+      int off = l == 0 ? q * s.stride : (l - 1) * (m + 1);
+      synchronized (lock(q)) {
+        for (int i = 0; i < kept; i++) {
+          arr[off + 1 + i] = ctx.selected[i];
+        }
+        arr[off] = kept;
+      }
+      for (int i = 0; i < kept; i++) {
+        int nb = ctx.selected[i];
+        addLink(s, nb, q, l, ctx);
+      }
+    }
+    if (level > topLevel) {
+      synchronized (topLock) {
+        if (level > (int) (top >>> 32)) {
+          top = ((long) level << 32) | q;
+        }
+      }
+    }
+  }
+
+  private Object lock(int ord) {
+    return locks[ord & (LOCK_STRIPES - 1)];
+  }
+
+  /** Greedy walk on one upper level towards the best-scoring node. */
+  private int greedy(Store s, float[] v, int ep, int level, int limit) {
+    float best = VectorUtil.dotProduct(v, s.vectors[ep]);
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      int[] arr = s.upper[ep];
+      int off = (level - 1) * (m + 1);
+      if (arr == null || arr.length < off + m + 1) {
+        break;
+      }
+      int count = Math.min(arr[off], m);
+      for (int i = 0; i < count; i++) {
+        int nb = arr[off + 1 + i];
+        if (nb < 0 || nb >= limit) {
+          continue;
+        }
+        float[] x = s.vectors[nb];
+        if (x == null) {
+          continue;
+        }
+        float sc = VectorUtil.dotProduct(v, x);
+        if (sc > best) {
+          best = sc;
+          ep = nb;
+          moved = true;
+        }
+      }
+    }
+    return ep;
+  }
+
+  /**
+   * The paper's neighbour heuristic over candidates sorted best first: keeps a candidate only if it
+   * scores higher with the base than with every neighbour kept so far.
+   */
+  private static int select(Store s, int[] cand, float[] scores, int n, int max, int[] out) {
+    int kept = 0;
+    for (int i = 0; i < n && kept < max; i++) {
+      int c = cand[i];
+      float[] cv = s.vectors[c];
+      boolean diverse = true;
+      for (int j = 0; j < kept; j++) {
+        if (VectorUtil.dotProduct(cv, s.vectors[out[j]]) > scores[i]) {
+          diverse = false;
+          break;
+        }
+      }
+      if (diverse) {
+        out[kept++] = c;
+      }
+    }
+    return kept;
+  }
+
+  /** Adds q to nb's list on a level, re-pruning the list with the heuristic when it is full. */
+  private void addLink(Store s, int nb, int q, int level, Search ctx) {
+    int max = level == 0 ? m0 : m;
+    int[] arr = level == 0 ? s.links0 : s.upper[nb];
+    int off = level == 0 ? nb * s.stride : (level - 1) * (m + 1);
+    if (arr == null || arr.length < off + max + 1) {
+      return;
+    }
+    synchronized (lock(nb)) {
+      int count = arr[off];
+      for (int i = 0; i < count; i++) {
+        if (arr[off + 1 + i] == q) {
+          return;
+        }
+      }
+      if (count < max) {
+        arr[off + 1 + count] = q;
+        arr[off] = count + 1;
+        return;
+      }
+      float[] base = s.vectors[nb];
+      int[] c = ctx.pruneOrds;
+      float[] sc = ctx.pruneScores;
+      for (int i = 0; i < count; i++) {
+        c[i] = arr[off + 1 + i];
+        sc[i] = VectorUtil.dotProduct(base, s.vectors[c[i]]);
+      }
+      c[count] = q;
+      sc[count] = VectorUtil.dotProduct(base, s.vectors[q]);
+      sortDescending(c, sc, count + 1);
+      int kept = select(s, c, sc, count + 1, max, ctx.pruned);
+      for (int i = 0; i < kept; i++) {
+        arr[off + 1 + i] = ctx.pruned[i];
+      }
+      arr[off] = kept;
+    }
+  }
+
+  /** Insertion sort of parallel arrays by score, best first (short lists). */
+  private static void sortDescending(int[] ords, float[] scores, int n) {
+    for (int i = 1; i < n; i++) {
+      int o = ords[i];
+      float f = scores[i];
+      int j = i - 1;
+      while (j >= 0 && scores[j] < f) {
+        ords[j + 1] = ords[j];
+        scores[j + 1] = scores[j];
+        j--;
+      }
+      ords[j + 1] = o;
+      scores[j + 1] = f;
+    }
+  }
+
+  /**
+   * Searches the linked nodes for the {@code ef} best by dot product with {@code query}; dead nodes
+   * are walked through but not returned. Lock-free.
+   *
+   * @param view the view to search (from {@link #view()})
+   * @param outOrds receives nodes, best first (length at least ef)
+   * @param outScores receives their dot products
+   * @return how many were written
+   */
+  int search(View view, float[] query, int ef, int[] outOrds, float[] outScores) {
+    long t = view.top;
+    int limit = view.published;
+    if (t == -1 || limit == 0) {
+      return 0;
+    }
+    Store s = store;
+    int ep = (int) t;
+    for (int l = (int) (t >>> 32); l > 0; l--) {
+      ep = greedy(s, query, ep, l, limit);
+    }
+    Search ctx = searches.get();
+    int n = ctx.searchLevel(this, s, query, ep, ef, 0, limit, true);
+    System.arraycopy(ctx.outOrds, 0, outOrds, 0, n);
+    System.arraycopy(ctx.outScores, 0, outScores, 0, n);
+    return n;
+  }
+
+  /** Calls {@code visitor} for every live node allocated but not linked in {@code view}. */
+  void scanUnlinked(View view, NodeVisitor visitor) {
+    int to = allocated;
+    int from = view.published;
+    Store s = store;
+    for (int o = from; o < to && o < s.capacity; o++) {
+      float[] v = s.vectors[o];
+      int video = s.video[o];
+      if (v != null && video >= 0) {
+        visitor.visit(o, video, v);
+      }
+    }
+  }
+
+  /** Receives nodes from {@link #scanUnlinked}. */
+  interface NodeVisitor {
+    void visit(int ord, int video, float[] vector);
+  }
+
+  /** The vector of a node (the catalog's own array). */
+  float[] vector(int ord) {
+    return store.vectors[ord];
+  }
+
+  long ramBytesUsed() {
+    Store s = store;
+    long bytes =
+        RamUsageEstimator.sizeOf(s.video)
+            + RamUsageEstimator.sizeOf(s.links0)
+            + RamUsageEstimator.shallowSizeOf(s.vectors)
+            + RamUsageEstimator.shallowSizeOf(s.upper);
+    int n = allocated;
+    for (int i = 0; i < n; i++) {
+      int[] u = s.upper[i];
+      if (u != null) {
+        bytes += RamUsageEstimator.sizeOf(u);
+      }
+    }
+    return bytes;
+  }
+
+  /** Per-thread search state: heaps, visited set and result buffers, reused across searches. */
+  static final class Search {
+    private long[] visited = new long[16];
+    private int[] touched = new int[1024];
+    private int touchedCount;
+    private long[] results = new long[256]; // min-heap of (score, ord) keys
+    private int resultCount;
+    private long[] candidates = new long[256]; // min-heap of inverted keys: best first
+    private int candidateCount;
+    int[] outOrds = new int[256];
+    float[] outScores = new float[256];
+    int[] selected = new int[64];
+    private int[] gathered = new int[64];
+
+    /** Keeps the touching loads of {@link #searchLevel} from being optimised away. */
+    float sink;
+
+    int[] pruneOrds = new int[65];
+    float[] pruneScores = new float[65];
+    int[] pruned = new int[65];
+
+    private void ensure(int ef, int capacity, int m0) {
+      if (outOrds.length < ef) {
+        outOrds = new int[ef];
+        outScores = new float[ef];
+      }
+      if (results.length < ef + 1) {
+        results = new long[ef + 1];
+      }
+      int words = (capacity + 63) >>> 6;
+      if (visited.length < words) {
+        visited = new long[words];
+      }
+      if (selected.length < m0) {
+        selected = new int[m0];
+        gathered = new int[m0];
+        pruneOrds = new int[m0 + 1];
+        pruneScores = new float[m0 + 1];
+        pruned = new int[m0 + 1];
+      }
+    }
+
+    private boolean visit(int ord) {
+      int w = ord >>> 6;
+      long bit = 1L << ord;
+      long word = visited[w];
+      if ((word & bit) != 0) {
+        return false;
+      }
+      if (word == 0) {
+        if (touchedCount == touched.length) {
+          touched = Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = w;
+      }
+      visited[w] = word | bit;
+      return true;
+    }
+
+    private void clearVisited() {
+      for (int i = 0; i < touchedCount; i++) {
+        visited[touched[i]] = 0;
+      }
+      touchedCount = 0;
+    }
+
+    /** Beam search on one level; leaves the best {@code ef} in outOrds/outScores, best first. */
+    int searchLevel(
+        VectorGraph g, Store s, float[] q, int ep, int ef, int level, int limit, boolean live) {
+      ensure(ef, s.capacity, g.m0);
+      resultCount = 0;
+      candidateCount = 0;
+      clearVisited();
+      int m = g.m;
+      int max = level == 0 ? g.m0 : m;
+      visit(ep);
+      float es = VectorUtil.dotProduct(q, s.vectors[ep]);
+      if (!live || s.video[ep] >= 0) {
+        pushResult(key(es, ep), ef);
+      }
+      pushCandidate(~key(es, ep));
+      while (candidateCount > 0) {
+        long ck = ~popCandidate();
+        float cs = score(ck);
+        if (resultCount >= ef && cs < score(results[0])) {
+          break;
+        }
+        int c = (int) ck;
+        int[] arr;
+        int off;
+        if (level == 0) {
+          arr = s.links0;
+          off = c * s.stride;
+        } else {
+          arr = s.upper[c];
+          off = (level - 1) * (m + 1);
+          if (arr == null || arr.length < off + m + 1) {
+            continue;
+          }
+        }
+        int count = Math.min(arr[off], max);
+        // two passes: the first only gathers the unvisited neighbours and touches one float per
+        // cache line of each of their vectors, so the cache misses of all of them are in flight
+        // at once (Java has no prefetch instruction); the second scores them from the cache
+        int u = 0;
+        float touch = 0;
+        for (int i = 1; i <= count; i++) {
+          int nb = arr[off + i];
+          if (nb < 0 || nb >= limit || !visit(nb)) {
+            continue;
+          }
+          float[] x = s.vectors[nb];
+          if (x == null) {
+            continue;
+          }
+          for (int d = 0; d < x.length; d += 16) {
+            touch += x[d];
+          }
+          gathered[u++] = nb;
+        }
+        sink = touch;
+        for (int i = 0; i < u; i++) {
+          int nb = gathered[i];
+          float sc = VectorUtil.dotProduct(q, s.vectors[nb]);
+          if (resultCount < ef || sc > score(results[0])) {
+            long k = key(sc, nb);
+            pushCandidate(~k);
+            if (!live || s.video[nb] >= 0) { // dead nodes route but are never results
+              pushResult(k, ef);
+            }
+          }
+        }
+      }
+      int n = resultCount;
+      for (int i = n - 1; i >= 0; i--) {
+        long k = popResult();
+        outOrds[i] = (int) k;
+        outScores[i] = score(k);
+      }
+      return n;
+    }
+
+    /** Orders by score, then by ord: a float's bits made sortable as a signed int, high half. */
+    private static long key(float score, int ord) {
+      int bits = Float.floatToRawIntBits(score);
+      bits ^= (bits >> 31) & 0x7fffffff;
+      return ((long) bits << 32) | (ord & 0xffffffffL);
+    }
+
+    private static float score(long key) {
+      int bits = (int) (key >> 32);
+      bits ^= (bits >> 31) & 0x7fffffff;
+      return Float.intBitsToFloat(bits);
+    }
+
+    private void pushResult(long k, int ef) {
+      if (resultCount < ef) {
+        results[resultCount] = k;
+        siftUp(results, resultCount++);
+      } else if (k > results[0]) {
+        results[0] = k;
+        siftDown(results, resultCount);
+      }
+    }
+
+    private long popResult() {
+      long top = results[0];
+      results[0] = results[--resultCount];
+      siftDown(results, resultCount);
+      return top;
+    }
+
+    private void pushCandidate(long k) {
+      if (candidateCount == candidates.length) {
+        candidates = Arrays.copyOf(candidates, candidateCount * 2);
+      }
+      candidates[candidateCount] = k;
+      siftUp(candidates, candidateCount++);
+    }
+
+    private long popCandidate() {
+      long top = candidates[0];
+      candidates[0] = candidates[--candidateCount];
+      siftDown(candidates, candidateCount);
+      return top;
+    }
+
+    private static void siftUp(long[] h, int i) {
+      long k = h[i];
+      while (i > 0) {
+        int p = (i - 1) >>> 1;
+        if (h[p] <= k) {
+          break;
+        }
+        h[i] = h[p];
+        i = p;
+      }
+      h[i] = k;
+    }
+
+    private static void siftDown(long[] h, int n) {
+      if (n == 0) {
+        return;
+      }
+      long k = h[0];
+      int i = 0;
+      int half = n >>> 1;
+      while (i < half) {
+        int c = 2 * i + 1;
+        if (c + 1 < n && h[c + 1] < h[c]) {
+          c++;
+        }
+        if (k <= h[c]) {
+          break;
+        }
+        h[i] = h[c];
+        i = c;
+      }
+      h[i] = k;
+    }
+  }
+}

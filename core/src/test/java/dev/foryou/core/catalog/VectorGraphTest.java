@@ -1,0 +1,241 @@
+package dev.foryou.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.util.VectorUtil;
+import org.junit.jupiter.api.Test;
+
+class VectorGraphTest {
+  private static final int DIM = 16;
+
+  /** Clustered vectors: 20 centroids, Gaussian noise, like embeddings of topics. */
+  private static float[][] clustered(long seed, int n) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[][] centroids = new float[20][DIM];
+    for (float[] c : centroids) {
+      for (int d = 0; d < DIM; d++) {
+        c[d] = (float) r.nextGaussian();
+      }
+    }
+    float[][] v = new float[n][DIM];
+    for (int i = 0; i < n; i++) {
+      float[] c = centroids[r.nextInt(centroids.length)];
+      for (int d = 0; d < DIM; d++) {
+        v[i][d] = c[d] + 0.5f * (float) r.nextGaussian();
+      }
+    }
+    return v;
+  }
+
+  private static Set<Integer> exact(float[][] v, float[] q, int k, Set<Integer> excluded) {
+    Integer[] idx = new Integer[v.length];
+    for (int i = 0; i < v.length; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(
+        idx,
+        (a, b) -> Float.compare(VectorUtil.dotProduct(q, v[b]), VectorUtil.dotProduct(q, v[a])));
+    Set<Integer> top = new HashSet<>();
+    for (int i = 0; i < v.length && top.size() < k; i++) {
+      if (!excluded.contains(idx[i])) {
+        top.add(idx[i]);
+      }
+    }
+    return top;
+  }
+
+  private static double recall(VectorGraph g, float[][] v, long seed, int ef, Set<Integer> dead) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int k = 10;
+    int hits = 0;
+    int queries = 40;
+    int[] ords = new int[ef];
+    float[] scores = new float[ef];
+    for (int qn = 0; qn < queries; qn++) {
+      float[] q = v[r.nextInt(v.length)].clone();
+      q[0] += 0.1f;
+      int n = g.search(g.view(), q, ef, ords, scores);
+      Set<Integer> truth = exact(v, q, k, dead);
+      for (int i = 0; i < Math.min(k, n); i++) {
+        if (truth.contains(g.video(ords[i]))) {
+          hits++;
+        }
+        assertThat(dead).as("seed %d: dead node returned", seed).doesNotContain(ords[i]);
+      }
+      for (int i = 1; i < n; i++) {
+        assertThat(scores[i]).as("seed %d: best first", seed).isLessThanOrEqualTo(scores[i - 1]);
+      }
+    }
+    return hits / (double) (queries * k);
+  }
+
+  @Test
+  void link_sequential_recallAtLeast95PercentOfExact() {
+    long seed = 11;
+    float[][] v = clustered(seed, 4000);
+    VectorGraph g = new VectorGraph(16, 100, seed);
+    for (int i = 0; i < v.length; i++) {
+      assertThat(g.append(i, v[i])).isEqualTo(i);
+    }
+    assertThat(g.unlinked()).isEqualTo(v.length);
+    g.link(1);
+    assertThat(g.published()).isEqualTo(v.length);
+    assertThat(g.unlinked()).isZero();
+    double recall = recall(g, v, seed, 50, Set.of());
+    assertThat(recall).as("seed %d recall %f", seed, recall).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void link_parallelWorkers_recallAtLeast95PercentOfExact() {
+    long seed = 12;
+    float[][] v = clustered(seed, 6000);
+    VectorGraph g = new VectorGraph(16, 100, seed);
+    for (int i = 0; i < v.length; i++) {
+      g.append(i, v[i]);
+    }
+    g.link(2);
+    assertThat(g.published()).isEqualTo(v.length);
+    double recall = recall(g, v, seed, 50, Set.of());
+    assertThat(recall).as("seed %d recall %f", seed, recall).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void link_sequential_sameSeedSameGraph() {
+    float[][] v = clustered(3, 1500);
+    int[][] results = new int[2][];
+    for (int run = 0; run < 2; run++) {
+      VectorGraph g = new VectorGraph(8, 40, 3);
+      for (int i = 0; i < v.length; i++) {
+        g.append(i, v[i]);
+      }
+      g.link(1);
+      int[] ords = new int[30];
+      float[] s = new float[30];
+      int n = g.search(g.view(), v[7], 30, ords, s);
+      results[run] = java.util.Arrays.copyOf(ords, n);
+    }
+    assertThat(results[1]).containsExactly(results[0]);
+  }
+
+  @Test
+  void kill_deadNodesRouteButAreNeverReturned() {
+    long seed = 13;
+    float[][] v = clustered(seed, 3000);
+    VectorGraph g = new VectorGraph(16, 80, seed);
+    for (int i = 0; i < v.length; i++) {
+      g.append(i, v[i]);
+    }
+    g.link(1);
+    Set<Integer> dead = new HashSet<>();
+    SplittableRandom r = new SplittableRandom(seed);
+    while (dead.size() < 900) {
+      int o = r.nextInt(v.length);
+      if (dead.add(o)) {
+        g.kill(o);
+      }
+    }
+    g.kill(dead.iterator().next()); // killing twice counts once
+    assertThat(g.dead()).isEqualTo(900);
+    for (int o : dead) {
+      assertThat(g.video(o)).isEqualTo(-1);
+    }
+    double recall = recall(g, v, seed, 60, dead);
+    assertThat(recall).as("seed %d recall %f", seed, recall).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void scanUnlinked_seesAppendedNodesUntilLinked() {
+    float[][] v = clustered(5, 300);
+    VectorGraph g = new VectorGraph(8, 40, 5);
+    for (int i = 0; i < 200; i++) {
+      g.append(i, v[i]);
+    }
+    g.link(1);
+    for (int i = 200; i < 300; i++) {
+      g.append(i, v[i]);
+    }
+    g.kill(250);
+    Set<Integer> seen = new HashSet<>();
+    g.scanUnlinked(g.view(), (ord, video, vec) -> seen.add(video));
+    assertThat(seen).hasSize(99).doesNotContain(250).allMatch(x -> x >= 200 && x < 300);
+    g.link(1);
+    seen.clear();
+    g.scanUnlinked(g.view(), (ord, video, vec) -> seen.add(video));
+    assertThat(seen).isEmpty();
+    assertThat(g.search(g.view(), v[260], 5, new int[5], new float[5])).isEqualTo(5);
+  }
+
+  @Test
+  void search_emptyGraph_returnsNothing() {
+    VectorGraph g = new VectorGraph(8, 40, 1);
+    assertThat(g.search(g.view(), new float[DIM], 10, new int[10], new float[10])).isZero();
+    g.link(4); // nothing to link
+    assertThat(g.published()).isZero();
+  }
+
+  @Test
+  void concurrent_readersWhileWriterLinks_validAndSortedResults() throws Exception {
+    long seed = 21;
+    float[][] v = clustered(seed, 5000);
+    VectorGraph g = new VectorGraph(12, 60, seed);
+    for (int i = 0; i < 500; i++) {
+      g.append(i, v[i]);
+    }
+    g.link(1);
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    Thread[] readers = new Thread[2];
+    for (int t = 0; t < readers.length; t++) {
+      long rs = seed + t;
+      readers[t] =
+          new Thread(
+              () -> {
+                SplittableRandom r = new SplittableRandom(rs);
+                int[] ords = new int[40];
+                float[] s = new float[40];
+                try {
+                  while (!done.get()) {
+                    VectorGraph.View view = g.view();
+                    float[] q = v[r.nextInt(v.length)];
+                    int n = g.search(view, q, 40, ords, s);
+                    for (int i = 0; i < n; i++) {
+                      if (ords[i] < 0 || ords[i] >= view.published()) {
+                        throw new AssertionError("seed " + rs + ": unpublished node " + ords[i]);
+                      }
+                      if (i > 0 && s[i] > s[i - 1]) {
+                        throw new AssertionError("seed " + rs + ": not best first");
+                      }
+                    }
+                  }
+                } catch (Throwable e) {
+                  error.set(e);
+                }
+              });
+      readers[t].start();
+    }
+    // the writer: one by one, then a bulk with workers, killing some as it goes
+    for (int i = 500; i < 2500; i++) {
+      g.append(i, v[i]);
+      if (i % 50 == 0) {
+        g.link(1);
+        g.kill(i - 100);
+      }
+    }
+    g.link(1);
+    for (int i = 2500; i < v.length; i++) {
+      g.append(i, v[i]);
+    }
+    g.link(2);
+    done.set(true);
+    for (Thread t : readers) {
+      t.join();
+    }
+    assertThat(error.get()).isNull();
+    assertThat(g.published()).isEqualTo(v.length);
+  }
+}
