@@ -17,30 +17,37 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * ANN retrieval through {@link Catalog#nearest} (Lucene HNSW) against {@link Catalog#exactNearest}
- * (SIMD scan), k = 100, 64-dim clustered embeddings; {@code hnswWide} searches k = 300 and keeps
- * the best 100 (a 3x wider beam). Recall@100 of both against exact search over 200 held-out queries
- * is printed at setup ("[recall]"). Run once with and once without {@code --add-modules
- * jdk.incubator.vector} to compare the scalar and Panama paths of Lucene's VectorUtil.
+ * ANN retrieval through {@link Catalog#nearest(float[], int, int, IntPredicate, int[], float[])}
+ * (the catalog's on-heap HNSW graph, k = 100, {@code beam} candidates kept by the search) against
+ * {@link Catalog#exactNearest} (SIMD scan), 64-dim clustered embeddings. Recall@100 against exact
+ * search over 200 held-out queries is printed at setup for beams 100 to 1,000 ("[recall]"), with
+ * the graph's build time. Run once with and once without {@code --add-modules jdk.incubator.vector}
+ * to compare the scalar and Panama paths of Lucene's VectorUtil. Every {@code vectors} × {@code
+ * beam} pair is its own fork with its own build; {@code exact} does not depend on {@code beam}
+ * (select it with {@code -p beam=100}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xmx8g"})
+    jvmArgsPrepend = {"-Xmx8g", "-XX:+UseTransparentHugePages"})
 public class AnnBenchmark {
   @Param({"10000", "100000", "1000000"})
   public int vectors;
 
+  /** Candidates the graph search keeps ({@code ef}); the default catalog uses 5 k = 500. */
+  @Param({"150", "300", "500"})
+  public int beam;
+
   private static final int K = 100;
+  private static final int[] RECALL_BEAMS = {100, 150, 200, 300, 500, 1000};
   private static final IntPredicate ALL = v -> true;
   private Catalog catalog;
   private float[][] queries;
   private int next;
-  private static final int WIDE = 3 * K;
-  private final int[] outVideos = new int[WIDE];
-  private final float[] outScores = new float[WIDE];
+  private final int[] outVideos = new int[K];
+  private final float[] outScores = new float[K];
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -56,40 +63,33 @@ public class AnnBenchmark {
         q[d] = w.centroids[t][d] + 0.8f * (float) r.nextGaussian();
       }
     }
-    int[] exact = new int[K];
+    int[][] truth = new int[queries.length][K];
     float[] es = new float[K];
-    long hits = 0;
-    long wideHits = 0;
     long total = 0;
-    for (float[] q : queries) {
-      int n = catalog.exactNearest(q, K, ALL, exact, es);
-      java.util.Set<Integer> truth = new java.util.HashSet<>();
-      for (int i = 0; i < n; i++) {
-        truth.add(exact[i]);
-      }
-      int m = catalog.nearest(q, K, ALL, outVideos, outScores);
-      for (int i = 0; i < m; i++) {
-        if (truth.contains(outVideos[i])) {
-          hits++;
+    for (int i = 0; i < queries.length; i++) {
+      total += catalog.exactNearest(queries[i], K, ALL, truth[i], es);
+      java.util.Arrays.sort(truth[i]);
+    }
+    StringBuilder line = new StringBuilder();
+    for (int b : RECALL_BEAMS) {
+      long hits = 0;
+      for (int i = 0; i < queries.length; i++) {
+        int m = catalog.nearest(queries[i], K, b, ALL, outVideos, outScores);
+        for (int j = 0; j < m; j++) {
+          if (java.util.Arrays.binarySearch(truth[i], outVideos[j]) >= 0) {
+            hits++;
+          }
         }
       }
-      // a 3x wider search (k = 300, so the HNSW beam is 3x wider), its best 100 kept
-      m = Math.min(K, catalog.nearest(q, WIDE, ALL, outVideos, outScores));
-      for (int i = 0; i < m; i++) {
-        if (truth.contains(outVideos[i])) {
-          wideHits++;
-        }
-      }
-      total += n;
+      line.append(String.format(" beam %d: %.4f", b, hits / (double) total));
     }
     System.out.printf(
-        "%n[recall] vectors=%d recall@%d=%.4f, with a 3x wider beam %.4f (HNSW vs exact, %d"
-            + " queries); built in %.1f s; vector module %s%n",
+        "%n[recall] vectors=%d recall@%d (HNSW vs exact, %d queries):%s; built in %.1f s;"
+            + " vector module %s%n",
         vectors,
         K,
-        hits / (double) total,
-        wideHits / (double) total,
         queries.length,
+        line,
         (built - start) / 1e9,
         ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "on" : "off");
   }
@@ -97,15 +97,7 @@ public class AnnBenchmark {
   @Benchmark
   public void hnsw(Blackhole bh) {
     float[] q = queries[next++ % queries.length];
-    bh.consume(catalog.nearest(q, K, ALL, outVideos, outScores));
-    bh.consume(outVideos);
-  }
-
-  /** HNSW with a 3x wider beam: k = 300, of which the best 100 are the answer. */
-  @Benchmark
-  public void hnswWide(Blackhole bh) {
-    float[] q = queries[next++ % queries.length];
-    bh.consume(catalog.nearest(q, WIDE, ALL, outVideos, outScores));
+    bh.consume(catalog.nearest(q, K, beam, ALL, outVideos, outScores));
     bh.consume(outVideos);
   }
 

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xmx8g"})
+    jvmArgsPrepend = {"-Xmx8g", "-XX:+UseTransparentHugePages"})
 public class FeedBenchmark {
   @Param({"100000", "1000000"})
   public int videos;

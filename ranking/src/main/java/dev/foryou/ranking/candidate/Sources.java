@@ -33,10 +33,12 @@ final class Sources {
   static final class Ann implements CandidateSource {
     private final Catalog catalog;
     private final UserVectorSource vectors;
+    private final double beamFactor;
 
-    Ann(Catalog catalog, UserVectorSource vectors) {
+    Ann(Catalog catalog, UserVectorSource vectors, double beamFactor) {
       this.catalog = catalog;
       this.vectors = vectors;
+      this.beamFactor = beamFactor;
     }
 
     @Override
@@ -61,7 +63,8 @@ final class Sources {
         }
         uvec = s.vector;
       }
-      int n = catalog.nearest(uvec, limit, q.accept(), s.ints, s.floats);
+      int beam = (int) Math.min(100_000, Math.ceil(limit * beamFactor));
+      int n = catalog.nearest(uvec, limit, Math.max(limit, beam), q.accept(), s.ints, s.floats);
       for (int i = 0; i < n; i++) {
         out.add(s.ints[i], Source.ANN, s.floats[i]);
       }

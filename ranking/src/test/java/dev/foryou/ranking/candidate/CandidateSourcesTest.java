@@ -96,6 +96,15 @@ class CandidateSourcesTest {
     assertThat(
             CandidateSources.ann(catalog, (u, o) -> false).retrieve(query(0, v -> true), 5, none))
         .isZero();
+    CandidateSet narrow = new CandidateSet(100);
+    assertThat(CandidateSources.ann(catalog, axis0, 1).retrieve(query(0, v -> v != 0), 5, narrow))
+        .isEqualTo(5);
+    for (double bad : new double[] {0.5, 101, Double.NaN}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> CandidateSources.ann(catalog, axis0, bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("beamFactor");
+    }
   }
 
   @Test
