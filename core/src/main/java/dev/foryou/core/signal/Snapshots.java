@@ -259,7 +259,8 @@ final class Snapshots {
       }
       for (int o = 0; o < DefaultSignalStore.PAGE; o++) {
         int video = (pi << DefaultSignalStore.PAGE_BITS) | o;
-        synchronized (s.stripe(video)) {
+        int lockV = s.lockStripe(video);
+        try {
           if (p.epoch[o] == DefaultSignalStore.UNSET) {
             continue;
           }
@@ -281,13 +282,16 @@ final class Snapshots {
             out.writeInt(DefaultSignalStore.coId(l[i]));
             out.writeFloat(DefaultSignalStore.coWeight(l[i]));
           }
+        } finally {
+          s.unlockStripe(video, lockV);
         }
       }
     }
     out.writeInt(-1);
     for (Map.Entry<Integer, UserState> e : s.userStates.asMap().entrySet()) {
       UserState us = e.getValue();
-      synchronized (us) {
+      us.lock();
+      try {
         out.writeInt(e.getKey());
         out.writeLong(us.epoch);
         for (int kind = 0; kind < AffinityKind.values().length; kind++) {
@@ -318,6 +322,8 @@ final class Snapshots {
         }
         out.writeLong(us.adImpressions);
         out.writeLong(us.adClicks);
+      } finally {
+        us.unlock();
       }
     }
     out.writeInt(-1);

@@ -2,14 +2,34 @@ package dev.foryou.core.signal;
 
 import it.unimi.dsi.fastutil.HashCommon;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * One active user's state: affinities (reference-epoch form, see {@link DefaultSignalStore}),
- * ring-buffer history, bounded seen-set, follows and ad counters. Guarded by its own monitor;
- * arrays are allocated lazily and grow up to their bounds.
+ * ring-buffer history, bounded seen-set, follows and ad counters. Guarded by its own lock ({@link
+ * #lock}, {@link #unlock}); arrays are allocated lazily and grow up to their bounds.
  */
 final class UserState {
+  private static final VarHandle LOCK;
+
+  static {
+    try {
+      LOCK = MethodHandles.lookup().findVarHandle(UserState.class, "lockWord", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * 0 free, 1 held. A spin lock rather than the object's monitor: taking it is one CAS and
+   * releasing it a plain release store (a monitor costs a CAS on both sides); sections are short,
+   * never nest and never block.
+   */
+  @SuppressWarnings("unused")
+  private int lockWord;
+
   long epoch = DefaultSignalStore.UNSET;
   AffinityTable affinities;
   int[] histVideo;
@@ -32,6 +52,29 @@ final class UserState {
   long adClicks;
   long lastAccess = Long.MIN_VALUE / 2;
   long lastTouch = Long.MIN_VALUE / 2;
+
+  void lock() {
+    if (!LOCK.compareAndSet(this, 0, 1)) {
+      lockSlow();
+    }
+  }
+
+  private void lockSlow() {
+    for (int spins = 0; ; spins++) {
+      if ((int) LOCK.getVolatile(this) == 0 && LOCK.compareAndSet(this, 0, 1)) {
+        return;
+      }
+      if (spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  void unlock() {
+    LOCK.setRelease(this, 0);
+  }
 
   void rebase(long newEpoch, double rate) {
     if (affinities != null) {
