@@ -920,8 +920,8 @@ final class DefaultSignalStore implements SignalStore {
     long now = time.nowMillis();
     us.lock();
     try {
-      AffinityTable m = us.affinities;
-      if (m == null || us.epoch == UNSET) {
+      AffinityTable m = us;
+      if (m.isEmpty() || us.epoch == UNSET) {
         return 0;
       }
       return m.get(kind.ordinal(), key) * Math.exp((us.epoch - now) * affinityRate);
@@ -945,8 +945,8 @@ final class DefaultSignalStore implements SignalStore {
     double f;
     us.lock();
     try {
-      AffinityTable m = us.affinities;
-      if (m == null || m.size(kind.ordinal()) == 0) {
+      AffinityTable m = us;
+      if (m.size(kind.ordinal()) == 0) {
         return 0;
       }
       f = Math.exp((us.epoch - now) * affinityRate);
@@ -974,8 +974,8 @@ final class DefaultSignalStore implements SignalStore {
     int cap = Math.min(outKeys.length, outScores.length);
     us.lock();
     try {
-      AffinityTable m = us.affinities;
-      if (m == null || us.epoch == UNSET) {
+      AffinityTable m = us;
+      if (m.isEmpty() || us.epoch == UNSET) {
         return 0;
       }
       double f = Math.exp((us.epoch - now) * affinityRate);

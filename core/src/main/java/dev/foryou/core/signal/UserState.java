@@ -11,7 +11,7 @@ import org.apache.lucene.util.RamUsageEstimator;
  * ring-buffer history, bounded seen-set, follows and ad counters. Guarded by its own lock ({@link
  * #lock}, {@link #unlock}); arrays are allocated lazily and grow up to their bounds.
  */
-final class UserState {
+final class UserState extends AffinityTable {
   private static final VarHandle LOCK;
 
   static {
@@ -31,9 +31,13 @@ final class UserState {
   private int lockWord;
 
   long epoch = DefaultSignalStore.UNSET;
-  AffinityTable affinities;
-  int[] histVideo;
-  long[] histTime;
+
+  /**
+   * The history ring in one array: entry i is [2i] = its time, [2i + 1] = its video, so the latest
+   * entries (all that co-engagement pairing reads) share a cache line.
+   */
+  long[] hist;
+
   int histHead;
   int histSize;
 
@@ -77,18 +81,12 @@ final class UserState {
   }
 
   void rebase(long newEpoch, double rate) {
-    if (affinities != null) {
-      affinities.scale(Math.exp(-(newEpoch - epoch) * rate));
-    }
+    scale(Math.exp(-(newEpoch - epoch) * rate));
     epoch = newEpoch;
   }
 
   void addAffinity(AffinityKind kind, int key, double ref, int max) {
-    AffinityTable m = affinities;
-    if (m == null) {
-      m = affinities = new AffinityTable();
-    }
-    m.addTo(kind.ordinal(), key, ref, max);
+    addTo(kind.ordinal(), key, ref, max);
   }
 
   void follow(int creator) {
@@ -203,16 +201,29 @@ final class UserState {
     return out;
   }
 
+  /** The history's capacity (1 before the first entry). */
+  int historyBound() {
+    return hist == null ? 1 : hist.length >>> 1;
+  }
+
+  int historyVideo(int slot) {
+    return (int) hist[2 * slot + 1];
+  }
+
+  long historyTime(int slot) {
+    return hist[2 * slot];
+  }
+
   void addHistory(int video, long t, int bound) {
-    if (histVideo == null) {
-      histVideo = new int[bound];
-      histTime = new long[bound];
+    long[] h = hist;
+    if (h == null) {
+      h = hist = new long[2 * bound];
     }
-    if (histSize > 0 && histVideo[(histHead - 1 + bound) % bound] == video) {
+    if (histSize > 0 && (int) h[2 * ((histHead - 1 + bound) % bound) + 1] == video) {
       return;
     }
-    histVideo[histHead] = video;
-    histTime[histHead] = t;
+    h[2 * histHead] = t;
+    h[2 * histHead + 1] = video;
     histHead = (histHead + 1) % bound;
     if (histSize < bound) {
       histSize++;
@@ -222,9 +233,9 @@ final class UserState {
   /** Most recent first. */
   int history(int[] out) {
     int n = Math.min(out.length, histSize);
-    int bound = histVideo == null ? 1 : histVideo.length;
+    int bound = historyBound();
     for (int i = 0; i < n; i++) {
-      out[i] = histVideo[(histHead - 1 - i + 2 * bound) % bound];
+      out[i] = historyVideo((histHead - 1 - i + 2 * bound) % bound);
     }
     return n;
   }
@@ -232,14 +243,15 @@ final class UserState {
   /** The latest distinct history items other than {@code video} within {@code window} of t. */
   int partners(int video, long t, long window, int[] out) {
     int n = 0;
-    if (histVideo == null) {
+    long[] h = hist;
+    if (h == null) {
       return 0;
     }
-    int bound = histVideo.length;
+    int bound = h.length >>> 1;
     for (int i = 0; i < histSize && n < out.length; i++) {
       int slot = (histHead - 1 - i + 2 * bound) % bound;
-      int v = histVideo[slot];
-      if (v == video || Math.abs(t - histTime[slot]) > window) {
+      int v = (int) h[2 * slot + 1];
+      if (v == video || Math.abs(t - h[2 * slot]) > window) {
         continue;
       }
       boolean dup = false;
@@ -257,14 +269,12 @@ final class UserState {
     long b =
         RamUsageEstimator.alignObjectSize(
             RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
-                + 5L * RamUsageEstimator.NUM_BYTES_OBJECT_REF
+                + 4L * RamUsageEstimator.NUM_BYTES_OBJECT_REF // slots, hist, seen, follows
                 + 5L * Long.BYTES
-                + 5L * Integer.BYTES);
-    if (affinities != null) {
-      b += affinities.ramBytes();
-    }
-    if (histVideo != null) {
-      b += RamUsageEstimator.sizeOf(histVideo) + RamUsageEstimator.sizeOf(histTime);
+                + 11L * Integer.BYTES); // 5 table sizes, 2 history, 3 seen, lock
+    b += slotBytes();
+    if (hist != null) {
+      b += RamUsageEstimator.sizeOf(hist);
     }
     if (seen != null) {
       b += RamUsageEstimator.sizeOf(seen);
