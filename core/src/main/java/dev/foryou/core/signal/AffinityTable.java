@@ -11,17 +11,51 @@ import org.apache.lucene.util.RamUsageEstimator;
  * long[] (slot i: [2i] = (kind + 1) << 32 | key, [2i + 1] = the double's bits), so an update is
  * one probe into one cache line instead of four maps with separate key and value arrays. Entries
  * are only ever removed by rebuilding the table (when a kind exceeds its bound by a quarter, its
- * weakest entries are dropped), so there are no tombstones.
+ * weakest entries are dropped), so there are no tombstones. The per-kind sizes are fields, and
+ * {@link UserState} extends this class, so a user's lock word, its table reference and these sizes
+ * share one object: an update touches that object and the slot's line, nothing in between. The
+ * slot array is allocated on the first entry.
  */
 /** A user's affinities (reference-epoch values) of all kinds. Not thread-safe: guarded by user. */
-final class AffinityTable {
+class AffinityTable {
   private static final int KINDS = AffinityKind.values().length;
-  private long[] slots;
+  private static final long[] EMPTY = new long[2];
+  private long[] slots = EMPTY;
   private int size;
-  private final int[] sizes = new int[KINDS];
+  private int size0;
+  private int size1;
+  private int size2;
+  private int size3;
 
-  AffinityTable() {
-    slots = new long[2 * 8];
+  AffinityTable() {}
+
+  static {
+    if (KINDS != 4) {
+      throw new AssertionError("AffinityTable keeps one size field per kind: " + KINDS);
+    }
+  }
+
+  /** Whether the table holds no entry of any kind. */
+  final boolean isEmpty() {
+    return size == 0;
+  }
+
+  private int incSize(int kind) {
+    return switch (kind) {
+      case 0 -> ++size0;
+      case 1 -> ++size1;
+      case 2 -> ++size2;
+      default -> ++size3;
+    };
+  }
+
+  private void setSize(int kind, int n) {
+    switch (kind) {
+      case 0 -> size0 = n;
+      case 1 -> size1 = n;
+      case 2 -> size2 = n;
+      default -> size3 = n;
+    }
   }
 
   private static long tag(int kind, int key) {
@@ -41,17 +75,35 @@ final class AffinityTable {
   }
 
   /** The value, or 0 if absent. */
-  double get(int kind, int key) {
+  final double get(int kind, int key) {
+    if (size == 0) {
+      return 0;
+    }
     int i = find(tag(kind, key));
     return slots[2 * i] == 0 ? 0 : Double.longBitsToDouble(slots[2 * i + 1]);
   }
 
-  int size(int kind) {
-    return sizes[kind];
+  final int size(int kind) {
+    return switch (kind) {
+      case 0 -> size0;
+      case 1 -> size1;
+      case 2 -> size2;
+      default -> size3;
+    };
+  }
+
+  /** Loads the line of the slot where this key is or would go (the value is meaningless). */
+  final long touch(int kind, int key) {
+    long[] a = slots;
+    int i = (int) HashCommon.mix(tag(kind, key)) & ((a.length >>> 1) - 1);
+    return a[2 * i];
   }
 
   /** Adds {@code delta}; keeps at most about {@code max} keys of this kind (see the class). */
-  void addTo(int kind, int key, double delta, int max) {
+  final void addTo(int kind, int key, double delta, int max) {
+    if (slots == EMPTY) {
+      slots = new long[2 * 8];
+    }
     long tag = tag(kind, key);
     int i = find(tag);
     if (slots[2 * i] == tag) {
@@ -62,8 +114,7 @@ final class AffinityTable {
     slots[2 * i] = tag;
     slots[2 * i + 1] = Double.doubleToRawLongBits(delta);
     size++;
-    sizes[kind]++;
-    if (sizes[kind] > max + (max >> 2) + 1) {
+    if (incSize(kind) > max + (max >> 2) + 1) {
       evictWeakest(kind, max);
     } else if (size * 4 > (slots.length >>> 1) * 3) {
       rehash(slots.length);
@@ -71,13 +122,16 @@ final class AffinityTable {
   }
 
   /** Sets a value (restore). */
-  void put(int kind, int key, double value) {
+  final void put(int kind, int key, double value) {
+    if (slots == EMPTY) {
+      slots = new long[2 * 8];
+    }
     long tag = tag(kind, key);
     int i = find(tag);
     if (slots[2 * i] != tag) {
       slots[2 * i] = tag;
       size++;
-      sizes[kind]++;
+      incSize(kind);
     }
     slots[2 * i + 1] = Double.doubleToRawLongBits(value);
     if (size * 4 > (slots.length >>> 1) * 3) {
@@ -86,7 +140,7 @@ final class AffinityTable {
   }
 
   /** Multiplies every value by f. */
-  void scale(double f) {
+  final void scale(double f) {
     for (int i = 0; i < slots.length; i += 2) {
       if (slots[i] != 0) {
         slots[i + 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(slots[i + 1]) * f);
@@ -95,7 +149,7 @@ final class AffinityTable {
   }
 
   /** Writes the entries of one kind as (int key, double value) pairs. */
-  void write(int kind, java.io.DataOutput out) throws java.io.IOException {
+  final void write(int kind, java.io.DataOutput out) throws java.io.IOException {
     long k1 = (long) (kind + 1);
     for (int i = 0; i < slots.length; i += 2) {
       if ((slots[i] >>> 32) == k1) {
@@ -106,7 +160,7 @@ final class AffinityTable {
   }
 
   /** Copies up to {@code cap} entries of one kind, each value times {@code f}; returns how many. */
-  int copy(int kind, double f, int[] outKeys, double[] outValues, int cap) {
+  final int copy(int kind, double f, int[] outKeys, double[] outValues, int cap) {
     long k1 = (long) (kind + 1);
     int n = 0;
     for (int i = 0; i < slots.length && n < cap; i += 2) {
@@ -119,7 +173,7 @@ final class AffinityTable {
   }
 
   /** Offers the positive entries of one kind. */
-  void offerPositive(int kind, TopK top) {
+  final void offerPositive(int kind, TopK top) {
     long k1 = (long) (kind + 1);
     for (int i = 0; i < slots.length; i += 2) {
       if ((slots[i] >>> 32) == k1) {
@@ -136,7 +190,7 @@ final class AffinityTable {
    * rebuilding the table.
    */
   private void evictWeakest(int kind, int max) {
-    int n = sizes[kind];
+    int n = size(kind);
     int[] keys = new int[n];
     double[] mags = new double[n];
     int[] order = new int[n];
@@ -164,7 +218,9 @@ final class AffinityTable {
     long[] old = slots;
     slots = new long[old.length];
     size = 0;
-    java.util.Arrays.fill(sizes, 0);
+    for (int k = 0; k < KINDS; k++) {
+      setSize(k, 0);
+    }
     for (int i = 0; i < old.length; i += 2) {
       long t = old[i];
       if (t != 0 && !((t >>> 32) == k1 && drop.contains((int) t))) {
@@ -172,7 +228,7 @@ final class AffinityTable {
         slots[2 * s] = t;
         slots[2 * s + 1] = old[i + 1];
         size++;
-        sizes[(int) (t >>> 32) - 1]++;
+        incSize((int) (t >>> 32) - 1);
       }
     }
   }
@@ -189,12 +245,8 @@ final class AffinityTable {
     }
   }
 
-  long ramBytes() {
-    return RamUsageEstimator.alignObjectSize(
-            RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
-                + 2L * RamUsageEstimator.NUM_BYTES_OBJECT_REF
-                + Integer.BYTES)
-        + RamUsageEstimator.sizeOf(slots)
-        + RamUsageEstimator.sizeOf(sizes);
+  /** The slot array's bytes (the fields are counted with the owning object). */
+  final long slotBytes() {
+    return slots == EMPTY ? 0 : RamUsageEstimator.sizeOf(slots);
   }
 }

@@ -32,9 +32,10 @@ import org.apache.lucene.util.RamUsageEstimator;
  * one {@link AffinityTable}.
  *
  * Per-video state lives in pages of 1,024 videos of parallel primitive arrays (decayed values,
- * exact totals, epoch, co-engagement list with an epoch of its own), guarded by 4,096 striped monitors. Per-user state
- * (fastutil affinity maps, ring-buffer history, bounded seen-set, follows, ad counters) lives in a
- * Caffeine cache with a size bound and idle expiry, each guarded by its own monitor. Locks are
+ * exact totals, epoch, co-engagement list with an epoch of its own), guarded by 4,096 striped
+ * locks that are also the stripes' seqlock versions. Per-user state (one affinity table,
+ * ring-buffer history, bounded seen-set, follows, ad counters) lives in a Caffeine cache with a
+ * size bound and idle expiry, each guarded by its own spin lock. Locks are
  * never nested, so there is no lock ordering to get wrong. Co-engagement keeps the top K partners
  * per video with the Space-Saving rule (Metwally, Agrawal & El Abbadi, "Efficient Computation of
  * Frequent and Top-k Elements in Data Streams", ICDT 2005): a new partner replaces the weakest and
@@ -71,7 +72,10 @@ final class DefaultSignalStore implements SignalStore {
   /** Per-thread scratch for an event's hashtag indexes (no allocation per event). */
   private static final ThreadLocal<int[]> TAG_SCRATCH = ThreadLocal.withInitial(() -> new int[16]);
 
-  private final Object[] stripes = new Object[STRIPES];
+  /** Per-thread scratch for an event's co-engagement partners. */
+  private static final ThreadLocal<int[]> PARTNER_SCRATCH =
+      ThreadLocal.withInitial(() -> new int[0]);
+
   private final int[] seq = new int[STRIPES];
   private static final VarHandle SEQ = MethodHandles.arrayElementVarHandle(int[].class);
   private final Object pagesLock = new Object();
@@ -113,9 +117,6 @@ final class DefaultSignalStore implements SignalStore {
     videoRebaseSpan = (long) (REBASE_HALF_LIVES * minHl);
     userRebaseSpan = (long) (REBASE_HALF_LIVES * settings.affinityHalfLifeMs());
     weights = settings.affinityWeights().clone();
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new Object();
-    }
     userStates =
         Caffeine.newBuilder()
             .maximumSize(settings.maxActiveUsers())
@@ -274,25 +275,43 @@ final class DefaultSignalStore implements SignalStore {
     }
   }
 
-  Object stripe(int video) {
-    return stripes[video & (STRIPES - 1)];
-  }
-
   /*
-   * Decayed counters (ref, epoch) are also read without the lock, seqlock style (Lamport,
-   * "Concurrent reading and writing", CACM 1977): a writer, holding the stripe's monitor, makes the
-   * stripe's version odd before it changes them and even again after; a reader retries under the
-   * monitor if the version was odd or changed while it read.
+   * Each stripe's lock is its seqlock version (Lamport, "Concurrent reading and writing", CACM
+   * 1977): even = free, odd = held. A writer takes it with one CAS (even v -> v + 1) and releases
+   * it with a plain release store (v + 2), so a critical section costs one atomic instead of the
+   * two of a monitor (enter and exit are both CAS under lightweight locking), and the lock word is
+   * the version that lock-free readers of (epoch, ref) check: they retry, or take the lock, if the
+   * version was odd or changed while they read. Sections are short and never nest, so a waiter
+   * spins briefly, then yields.
    */
-  private int beginWrite(int stripe) {
-    int v = seq[stripe];
-    SEQ.setOpaque(seq, stripe, v + 1);
-    VarHandle.storeStoreFence();
+
+  /** Takes the video's stripe lock; returns the (odd) version to pass to {@link #unlockStripe}. */
+  int lockStripe(int video) {
+    int si = video & (STRIPES - 1);
+    int v = (int) SEQ.getOpaque(seq, si);
+    if ((v & 1) != 0 || !SEQ.compareAndSet(seq, si, v, v + 1)) {
+      v = lockStripeSlow(si);
+    }
+    VarHandle.storeStoreFence(); // the odd version is visible before any write it guards
     return v + 1;
   }
 
-  private void endWrite(int stripe, int version) {
-    SEQ.setRelease(seq, stripe, version + 1);
+  private int lockStripeSlow(int si) {
+    for (int spins = 0; ; spins++) {
+      int v = (int) SEQ.getVolatile(seq, si);
+      if ((v & 1) == 0 && SEQ.compareAndSet(seq, si, v, v + 1)) {
+        return v;
+      }
+      if (spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  void unlockStripe(int video, int version) {
+    SEQ.setRelease(seq, video & (STRIPES - 1), version + 1);
   }
 
   /** Under the video's stripe: makes t usable against the video's epoch, returns the epoch. */
@@ -402,13 +421,16 @@ final class DefaultSignalStore implements SignalStore {
     EventType type = e.type();
     if (type.isAd()) {
       UserState us = userForWrite(e.user(), now);
-      synchronized (us) {
+      us.lock();
+      try {
         us.lastAccess = Math.max(us.lastAccess, now);
         if (type == EventType.AD_CLICK) {
           us.adClicks++;
         } else {
           us.adImpressions++;
         }
+      } finally {
+        us.unlock();
       }
       return;
     }
@@ -450,35 +472,6 @@ final class DefaultSignalStore implements SignalStore {
       creator = -1;
     }
 
-    int si = video & (STRIPES - 1);
-    synchronized (stripes[si]) {
-      int version = beginWrite(si); // lock-free readers of (epoch, ref) retry meanwhile
-      long dt = t - epochFor(p, o, t);
-      long[] co = p.co[o];
-      if (co != null) {
-        touch ^= co[0]; // early load: the co-engagement update below then hits the cache
-      }
-      int base = o * NC;
-      int c = counterOf(type);
-      double f = Math.exp(dt * rate[c]);
-      switch (type) {
-        case VIEW -> {
-          add(p, base, c, f, 1);
-          double fw = rateGroup[WATCH] == rateGroup[c] ? f : Math.exp(dt * rate[WATCH]);
-          add(p, base, WATCH, fw * (e.watchMs() / 1000.0), e.watchMs());
-          if (complete) {
-            double fc = rateGroup[COMPLETES] == rateGroup[c] ? f : Math.exp(dt * rate[COMPLETES]);
-            add(p, base, COMPLETES, fc, 1);
-          }
-        }
-        case GIFT -> add(p, base, c, f * e.coins(), e.coins());
-        case IMPRESSION, LIKE, SHARE, COMMENT, FOLLOW, SKIP, NOT_INTERESTED ->
-            add(p, base, c, f, 1);
-        default -> throw new AssertionError(type);
-      }
-      endWrite(si, version);
-    }
-
     boolean positive =
         switch (type) {
           case VIEW -> ratio >= 0.5;
@@ -488,7 +481,10 @@ final class DefaultSignalStore implements SignalStore {
     boolean toHistory = positive || type == EventType.VIEW;
     int[] partners = null;
     int nPartners = 0;
-    synchronized (us) {
+    // the user first: its history gives the co-engagement partners, so the video's counters and
+    // its own co-engagement list are then updated under one stripe lock
+    us.lock();
+    try {
       us.lastAccess = Math.max(us.lastAccess, now);
       us.seen(video, settings.seenSetSize());
       if (creator >= 0) {
@@ -517,21 +513,58 @@ final class DefaultSignalStore implements SignalStore {
       }
       if (toHistory) {
         if (positive && settings.coEngagementPairs() > 0) {
-          partners = new int[settings.coEngagementPairs()];
+          partners = PARTNER_SCRATCH.get();
+          if (partners.length != settings.coEngagementPairs()) {
+            partners = new int[settings.coEngagementPairs()];
+            PARTNER_SCRATCH.set(partners);
+          }
           nPartners = us.partners(video, t, settings.coEngagementWindowMs(), partners);
           touch ^= touchCo(partners, nPartners);
         }
         us.addHistory(video, t, settings.historySize());
       }
+    } finally {
+      us.unlock();
+    }
+
+    int version = lockStripe(video); // lock-free readers of (epoch, ref) retry meanwhile
+    try {
+      long dt = t - epochFor(p, o, t);
+      int base = o * NC;
+      int c = counterOf(type);
+      double f = Math.exp(dt * rate[c]);
+      switch (type) {
+        case VIEW -> {
+          add(p, base, c, f, 1);
+          double fw = rateGroup[WATCH] == rateGroup[c] ? f : Math.exp(dt * rate[WATCH]);
+          add(p, base, WATCH, fw * (e.watchMs() / 1000.0), e.watchMs());
+          if (complete) {
+            double fc = rateGroup[COMPLETES] == rateGroup[c] ? f : Math.exp(dt * rate[COMPLETES]);
+            add(p, base, COMPLETES, fc, 1);
+          }
+        }
+        case GIFT -> add(p, base, c, f * e.coins(), e.coins());
+        case IMPRESSION, LIKE, SHARE, COMMENT, FOLLOW, SKIP, NOT_INTERESTED ->
+            add(p, base, c, f, 1);
+        default -> throw new AssertionError(type);
+      }
+      if (nPartners > 0) { // the video's own co-engagement list, under the same lock
+        long[] l = coFor(p, o, t);
+        float cw = (float) Math.exp((t - l[0]) * coRate);
+        int k = settings.coEngagedPerVideo();
+        for (int i = 0; i < nPartners; i++) {
+          l = coAdd(l, partners[i], cw, k);
+        }
+        p.co[o] = l;
+      }
+    } finally {
+      unlockStripe(video, version);
     }
     if (touch == TOUCH_NEVER) {
       Thread.onSpinWait(); // keeps the early loads alive; the value never matters
     }
-    if (nPartners > 0) {
-      addCo(video, partners, nPartners, t);
-      for (int i = 0; i < nPartners; i++) {
-        addCo(partners[i], video, t);
-      }
+    for (int i = 0; i < nPartners; i++) {
+      addCo(partners[i], video, t);
     }
   }
 
@@ -585,28 +618,16 @@ final class DefaultSignalStore implements SignalStore {
     return x;
   }
 
-  /** Adds co-engagement from {@code video} to each of {@code n} partners, under one stripe. */
-  private void addCo(int video, int[] partners, int n, long t) {
-    VideoPage p = pageForWrite(video);
-    int o = video & MASK;
-    int k = settings.coEngagedPerVideo();
-    synchronized (stripe(video)) {
-      long[] l = coFor(p, o, t);
-      float w = (float) Math.exp((t - l[0]) * coRate);
-      for (int i = 0; i < n; i++) {
-        l = coAdd(l, partners[i], w, k);
-      }
-      p.co[o] = l;
-    }
-  }
-
   private void addCo(int video, int partner, long t) {
     VideoPage p = pageForWrite(video);
     int o = video & MASK;
-    synchronized (stripe(video)) {
+    int lockV = lockStripe(video);
+    try {
       long[] l = coFor(p, o, t);
       float w = (float) Math.exp((t - l[0]) * coRate);
       p.co[o] = coAdd(l, partner, w, settings.coEngagedPerVideo());
+    } finally {
+      unlockStripe(video, lockV);
     }
   }
 
@@ -629,13 +650,16 @@ final class DefaultSignalStore implements SignalStore {
     }
     long now = time.nowMillis();
     int o = video & MASK;
-    synchronized (stripe(video)) {
+    int lockV = lockStripe(video);
+    try {
       long e = p.epoch[o];
       if (e == UNSET) {
         return 0;
       }
       int c = counter.ordinal();
       return p.ref[o * NC + c] * Math.exp((e - now) * rate[c]);
+    } finally {
+      unlockStripe(video, lockV);
     }
   }
 
@@ -699,13 +723,16 @@ final class DefaultSignalStore implements SignalStore {
         }
       }
     }
-    synchronized (stripes[si]) { // a writer was busy: read under its lock
+    int lockV = lockStripe(video); // a writer was busy: read under its lock
+    try {
       long e = p.epoch[o];
       if (e == UNSET) {
         java.util.Arrays.fill(out, at, at + NC, 0.0);
         return;
       }
       decay(p, base, e, now, out, at);
+    } finally {
+      unlockStripe(video, lockV);
     }
   }
 
@@ -732,8 +759,11 @@ final class DefaultSignalStore implements SignalStore {
     }
     int c = counter.ordinal();
     long v;
-    synchronized (stripe(video)) {
+    int lockV = lockStripe(video);
+    try {
       v = totalOf(p, (video & MASK) * NC + c);
+    } finally {
+      unlockStripe(video, lockV);
     }
     return c == WATCH ? v / 1000 : v;
   }
@@ -753,7 +783,8 @@ final class DefaultSignalStore implements SignalStore {
     float[] ws;
     int n;
     long e;
-    synchronized (stripe(video)) {
+    int lockV = lockStripe(video);
+    try {
       long[] l = p.co[o];
       if (l == null) {
         return 0;
@@ -766,6 +797,8 @@ final class DefaultSignalStore implements SignalStore {
         ws[i] = coWeight(l[1 + i]);
       }
       e = l[0];
+    } finally {
+      unlockStripe(video, lockV);
     }
     float f = (float) Math.exp((e - time.nowMillis()) * coRate);
     TopK top = new TopK(k);
@@ -885,12 +918,15 @@ final class DefaultSignalStore implements SignalStore {
       return 0;
     }
     long now = time.nowMillis();
-    synchronized (us) {
-      AffinityTable m = us.affinities;
-      if (m == null || us.epoch == UNSET) {
+    us.lock();
+    try {
+      AffinityTable m = us;
+      if (m.isEmpty() || us.epoch == UNSET) {
         return 0;
       }
       return m.get(kind.ordinal(), key) * Math.exp((us.epoch - now) * affinityRate);
+    } finally {
+      us.unlock();
     }
   }
 
@@ -907,13 +943,16 @@ final class DefaultSignalStore implements SignalStore {
     long now = time.nowMillis();
     TopK top = new TopK(k);
     double f;
-    synchronized (us) {
-      AffinityTable m = us.affinities;
-      if (m == null || m.size(kind.ordinal()) == 0) {
+    us.lock();
+    try {
+      AffinityTable m = us;
+      if (m.size(kind.ordinal()) == 0) {
         return 0;
       }
       f = Math.exp((us.epoch - now) * affinityRate);
       m.offerPositive(kind.ordinal(), top);
+    } finally {
+      us.unlock();
     }
     int n = top.drainDescending(outKeys, outScores);
     for (int i = 0; i < n; i++) {
@@ -933,13 +972,16 @@ final class DefaultSignalStore implements SignalStore {
     }
     long now = time.nowMillis();
     int cap = Math.min(outKeys.length, outScores.length);
-    synchronized (us) {
-      AffinityTable m = us.affinities;
-      if (m == null || us.epoch == UNSET) {
+    us.lock();
+    try {
+      AffinityTable m = us;
+      if (m.isEmpty() || us.epoch == UNSET) {
         return 0;
       }
       double f = Math.exp((us.epoch - now) * affinityRate);
       return m.copy(kind.ordinal(), f, outKeys, outScores, cap);
+    } finally {
+      us.unlock();
     }
   }
 
@@ -950,8 +992,11 @@ final class DefaultSignalStore implements SignalStore {
     if (us == null) {
       return 0;
     }
-    synchronized (us) {
+    us.lock();
+    try {
       return us.history(out);
+    } finally {
+      us.unlock();
     }
   }
 
@@ -962,8 +1007,11 @@ final class DefaultSignalStore implements SignalStore {
     if (us == null) {
       return false;
     }
-    synchronized (us) {
+    us.lock();
+    try {
       return us.hasSeen(video);
+    } finally {
+      us.unlock();
     }
   }
 
@@ -976,8 +1024,11 @@ final class DefaultSignalStore implements SignalStore {
     if (us == null) {
       return false;
     }
-    synchronized (us) {
+    us.lock();
+    try {
       return us.follows != null && us.follows.contains(creator);
+    } finally {
+      us.unlock();
     }
   }
 
@@ -989,11 +1040,14 @@ final class DefaultSignalStore implements SignalStore {
       return 0;
     }
     int[] all;
-    synchronized (us) {
+    us.lock();
+    try {
       if (us.follows == null) {
         return 0;
       }
       all = us.follows.toIntArray();
+    } finally {
+      us.unlock();
     }
     java.util.Arrays.sort(all);
     int n = Math.min(all.length, out.length);
@@ -1007,8 +1061,11 @@ final class DefaultSignalStore implements SignalStore {
     if (us == null) {
       return 0;
     }
-    synchronized (us) {
+    us.lock();
+    try {
       return us.adImpressions;
+    } finally {
+      us.unlock();
     }
   }
 
@@ -1018,8 +1075,11 @@ final class DefaultSignalStore implements SignalStore {
     if (us == null) {
       return 0;
     }
-    synchronized (us) {
+    us.lock();
+    try {
       return us.adClicks;
+    } finally {
+      us.unlock();
     }
   }
 
@@ -1041,12 +1101,15 @@ final class DefaultSignalStore implements SignalStore {
         }
       }
     }
-    videoBytes += RamUsageEstimator.shallowSizeOf(stripes) + STRIPES * 16L;
+    videoBytes += RamUsageEstimator.sizeOf(seq);
     long userBytes = 0;
     int active = 0;
     for (UserState us : userStates.asMap().values()) {
-      synchronized (us) {
+      us.lock();
+      try {
         userBytes += us.ramBytes() + CACHE_ENTRY_BYTES;
+      } finally {
+        us.unlock();
       }
       active++;
     }

@@ -259,7 +259,8 @@ final class Snapshots {
       }
       for (int o = 0; o < DefaultSignalStore.PAGE; o++) {
         int video = (pi << DefaultSignalStore.PAGE_BITS) | o;
-        synchronized (s.stripe(video)) {
+        int lockV = s.lockStripe(video);
+        try {
           if (p.epoch[o] == DefaultSignalStore.UNSET) {
             continue;
           }
@@ -281,30 +282,30 @@ final class Snapshots {
             out.writeInt(DefaultSignalStore.coId(l[i]));
             out.writeFloat(DefaultSignalStore.coWeight(l[i]));
           }
+        } finally {
+          s.unlockStripe(video, lockV);
         }
       }
     }
     out.writeInt(-1);
     for (Map.Entry<Integer, UserState> e : s.userStates.asMap().entrySet()) {
       UserState us = e.getValue();
-      synchronized (us) {
+      us.lock();
+      try {
         out.writeInt(e.getKey());
         out.writeLong(us.epoch);
         for (int kind = 0; kind < AffinityKind.values().length; kind++) {
-          AffinityTable m = us.affinities;
-          out.writeInt(m == null ? 0 : m.size(kind));
-          if (m != null) {
-            m.write(kind, out);
-          }
+          out.writeInt(us.size(kind));
+          us.write(kind, out);
         }
         int[] hist = new int[us.histSize];
         us.history(hist);
         out.writeInt(hist.length);
-        int bound = us.histVideo == null ? 1 : us.histVideo.length;
+        int bound = us.historyBound();
         for (int i = hist.length - 1; i >= 0; i--) {
           int slot = (us.histHead - 1 - i + 2 * bound) % bound;
-          out.writeInt(us.histVideo[slot]);
-          out.writeLong(us.histTime[slot]);
+          out.writeInt(us.historyVideo(slot));
+          out.writeLong(us.historyTime(slot));
         }
         int[] seen = us.seenInOrder();
         out.writeInt(seen.length);
@@ -318,6 +319,8 @@ final class Snapshots {
         }
         out.writeLong(us.adImpressions);
         out.writeLong(us.adClicks);
+      } finally {
+        us.unlock();
       }
     }
     out.writeInt(-1);
@@ -535,11 +538,8 @@ final class Snapshots {
       us.epoch = in.readLong();
       for (AffinityKind kind : AffinityKind.values()) {
         int n = count(in, 10_000_000, "affinity");
-        if (n > 0 && us.affinities == null) {
-          us.affinities = new AffinityTable();
-        }
         for (int i = 0; i < n; i++) {
-          us.affinities.put(kind.ordinal(), in.readInt(), in.readDouble());
+          us.put(kind.ordinal(), in.readInt(), in.readDouble());
         }
       }
       int nh = count(in, settings.historySize(), "history");

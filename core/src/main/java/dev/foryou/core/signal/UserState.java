@@ -2,18 +2,42 @@ package dev.foryou.core.signal;
 
 import it.unimi.dsi.fastutil.HashCommon;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * One active user's state: affinities (reference-epoch form, see {@link DefaultSignalStore}),
- * ring-buffer history, bounded seen-set, follows and ad counters. Guarded by its own monitor;
- * arrays are allocated lazily and grow up to their bounds.
+ * ring-buffer history, bounded seen-set, follows and ad counters. Guarded by its own lock ({@link
+ * #lock}, {@link #unlock}); arrays are allocated lazily and grow up to their bounds.
  */
-final class UserState {
+final class UserState extends AffinityTable {
+  private static final VarHandle LOCK;
+
+  static {
+    try {
+      LOCK = MethodHandles.lookup().findVarHandle(UserState.class, "lockWord", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * 0 free, 1 held. A spin lock rather than the object's monitor: taking it is one CAS and
+   * releasing it a plain release store (a monitor costs a CAS on both sides); sections are short,
+   * never nest and never block.
+   */
+  @SuppressWarnings("unused")
+  private int lockWord;
+
   long epoch = DefaultSignalStore.UNSET;
-  AffinityTable affinities;
-  int[] histVideo;
-  long[] histTime;
+
+  /**
+   * The history ring in one array: entry i is [2i] = its time, [2i + 1] = its video, so the latest
+   * entries (all that co-engagement pairing reads) share a cache line.
+   */
+  long[] hist;
+
   int histHead;
   int histSize;
 
@@ -33,19 +57,36 @@ final class UserState {
   long lastAccess = Long.MIN_VALUE / 2;
   long lastTouch = Long.MIN_VALUE / 2;
 
-  void rebase(long newEpoch, double rate) {
-    if (affinities != null) {
-      affinities.scale(Math.exp(-(newEpoch - epoch) * rate));
+  void lock() {
+    if (!LOCK.compareAndSet(this, 0, 1)) {
+      lockSlow();
     }
+  }
+
+  private void lockSlow() {
+    for (int spins = 0; ; spins++) {
+      if ((int) LOCK.getVolatile(this) == 0 && LOCK.compareAndSet(this, 0, 1)) {
+        return;
+      }
+      if (spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  void unlock() {
+    LOCK.setRelease(this, 0);
+  }
+
+  void rebase(long newEpoch, double rate) {
+    scale(Math.exp(-(newEpoch - epoch) * rate));
     epoch = newEpoch;
   }
 
   void addAffinity(AffinityKind kind, int key, double ref, int max) {
-    AffinityTable m = affinities;
-    if (m == null) {
-      m = affinities = new AffinityTable();
-    }
-    m.addTo(kind.ordinal(), key, ref, max);
+    addTo(kind.ordinal(), key, ref, max);
   }
 
   void follow(int creator) {
@@ -160,16 +201,29 @@ final class UserState {
     return out;
   }
 
+  /** The history's capacity (1 before the first entry). */
+  int historyBound() {
+    return hist == null ? 1 : hist.length >>> 1;
+  }
+
+  int historyVideo(int slot) {
+    return (int) hist[2 * slot + 1];
+  }
+
+  long historyTime(int slot) {
+    return hist[2 * slot];
+  }
+
   void addHistory(int video, long t, int bound) {
-    if (histVideo == null) {
-      histVideo = new int[bound];
-      histTime = new long[bound];
+    long[] h = hist;
+    if (h == null) {
+      h = hist = new long[2 * bound];
     }
-    if (histSize > 0 && histVideo[(histHead - 1 + bound) % bound] == video) {
+    if (histSize > 0 && (int) h[2 * ((histHead - 1 + bound) % bound) + 1] == video) {
       return;
     }
-    histVideo[histHead] = video;
-    histTime[histHead] = t;
+    h[2 * histHead] = t;
+    h[2 * histHead + 1] = video;
     histHead = (histHead + 1) % bound;
     if (histSize < bound) {
       histSize++;
@@ -179,9 +233,9 @@ final class UserState {
   /** Most recent first. */
   int history(int[] out) {
     int n = Math.min(out.length, histSize);
-    int bound = histVideo == null ? 1 : histVideo.length;
+    int bound = historyBound();
     for (int i = 0; i < n; i++) {
-      out[i] = histVideo[(histHead - 1 - i + 2 * bound) % bound];
+      out[i] = historyVideo((histHead - 1 - i + 2 * bound) % bound);
     }
     return n;
   }
@@ -189,14 +243,15 @@ final class UserState {
   /** The latest distinct history items other than {@code video} within {@code window} of t. */
   int partners(int video, long t, long window, int[] out) {
     int n = 0;
-    if (histVideo == null) {
+    long[] h = hist;
+    if (h == null) {
       return 0;
     }
-    int bound = histVideo.length;
+    int bound = h.length >>> 1;
     for (int i = 0; i < histSize && n < out.length; i++) {
       int slot = (histHead - 1 - i + 2 * bound) % bound;
-      int v = histVideo[slot];
-      if (v == video || Math.abs(t - histTime[slot]) > window) {
+      int v = (int) h[2 * slot + 1];
+      if (v == video || Math.abs(t - h[2 * slot]) > window) {
         continue;
       }
       boolean dup = false;
@@ -214,14 +269,12 @@ final class UserState {
     long b =
         RamUsageEstimator.alignObjectSize(
             RamUsageEstimator.NUM_BYTES_OBJECT_HEADER
-                + 5L * RamUsageEstimator.NUM_BYTES_OBJECT_REF
+                + 4L * RamUsageEstimator.NUM_BYTES_OBJECT_REF // slots, hist, seen, follows
                 + 5L * Long.BYTES
-                + 5L * Integer.BYTES);
-    if (affinities != null) {
-      b += affinities.ramBytes();
-    }
-    if (histVideo != null) {
-      b += RamUsageEstimator.sizeOf(histVideo) + RamUsageEstimator.sizeOf(histTime);
+                + 11L * Integer.BYTES); // 5 table sizes, 2 history, 3 seen, lock
+    b += slotBytes();
+    if (hist != null) {
+      b += RamUsageEstimator.sizeOf(hist);
     }
     if (seen != null) {
       b += RamUsageEstimator.sizeOf(seen);

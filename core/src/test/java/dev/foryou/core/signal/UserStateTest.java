@@ -96,4 +96,49 @@ class UserStateTest {
       }
     }
   }
+
+  @Test
+  void history_randomStreams_matchRingModel() {
+    for (long seed = 1; seed <= 200; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      int bound = 1 + r.nextInt(r.nextBoolean() ? 5 : 60);
+      int universe = 1 + r.nextInt(2 * bound + 5);
+      long window = 1 + r.nextInt(200);
+      UserState us = new UserState();
+      List<long[]> model = new ArrayList<>(); // {video, time}, oldest first
+      long t = 1_000;
+      for (int step = 0; step < 500; step++) {
+        int v = r.nextInt(universe);
+        t += r.nextInt(40) - 10;
+        int k = 1 + r.nextInt(4);
+        int[] got = new int[k];
+        int n = us.partners(v, t, window, got);
+        List<Integer> want = new ArrayList<>();
+        for (int i = model.size() - 1; i >= 0 && want.size() < k; i--) {
+          long[] e = model.get(i);
+          if (e[0] != v && Math.abs(t - e[1]) <= window && !want.contains((int) e[0])) {
+            want.add((int) e[0]);
+          }
+        }
+        assertThat(java.util.Arrays.stream(got, 0, n).boxed().toList())
+            .as("seed %d step %d", seed, step)
+            .containsExactlyElementsOf(want);
+        us.addHistory(v, t, bound);
+        if (model.isEmpty() || model.get(model.size() - 1)[0] != v) {
+          model.add(new long[] {v, t});
+          if (model.size() > bound) {
+            model.remove(0);
+          }
+        }
+        int[] hist = new int[bound + 2];
+        int m = us.history(hist);
+        assertThat(m).as("seed %d step %d", seed, step).isEqualTo(model.size());
+        for (int i = 0; i < m; i++) {
+          assertThat(hist[i])
+              .as("seed %d step %d entry %d", seed, step, i)
+              .isEqualTo((int) model.get(model.size() - 1 - i)[0]);
+        }
+      }
+    }
+  }
 }
