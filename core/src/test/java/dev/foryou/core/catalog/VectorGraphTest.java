@@ -74,6 +74,16 @@ class VectorGraphTest {
     return hits / (double) (queries * k);
   }
 
+  /** A graph over all of {@code v}, linked by {@code threads} workers. */
+  private static VectorGraph linked(float[][] v, int m, int beam, long seed, int threads) {
+    VectorGraph g = new VectorGraph(m, beam, seed);
+    for (int i = 0; i < v.length; i++) {
+      g.append(i, v[i]);
+    }
+    g.link(threads);
+    return g;
+  }
+
   @Test
   void link_sequential_recallAtLeast95PercentOfExact() {
     long seed = 11;
@@ -94,11 +104,7 @@ class VectorGraphTest {
   void link_parallelWorkers_recallAtLeast95PercentOfExact() {
     long seed = 12;
     float[][] v = clustered(seed, 6000);
-    VectorGraph g = new VectorGraph(16, 100, seed);
-    for (int i = 0; i < v.length; i++) {
-      g.append(i, v[i]);
-    }
-    g.link(2);
+    VectorGraph g = linked(v, 16, 100, seed, 2);
     assertThat(g.published()).isEqualTo(v.length);
     double recall = recall(g, v, seed, 50, Set.of());
     assertThat(recall).as("seed %d recall %f", seed, recall).isGreaterThanOrEqualTo(0.95);
@@ -109,11 +115,7 @@ class VectorGraphTest {
     float[][] v = clustered(3, 1500);
     int[][] results = new int[2][];
     for (int run = 0; run < 2; run++) {
-      VectorGraph g = new VectorGraph(8, 40, 3);
-      for (int i = 0; i < v.length; i++) {
-        g.append(i, v[i]);
-      }
-      g.link(1);
+      VectorGraph g = linked(v, 8, 40, 3, 1);
       int[] ords = new int[30];
       float[] s = new float[30];
       int n = g.search(g.view(), v[7], 30, ords, s);
@@ -126,11 +128,7 @@ class VectorGraphTest {
   void kill_deadNodesRouteButAreNeverReturned() {
     long seed = 13;
     float[][] v = clustered(seed, 3000);
-    VectorGraph g = new VectorGraph(16, 80, seed);
-    for (int i = 0; i < v.length; i++) {
-      g.append(i, v[i]);
-    }
-    g.link(1);
+    VectorGraph g = linked(v, 16, 80, seed, 1);
     Set<Integer> dead = new HashSet<>();
     SplittableRandom r = new SplittableRandom(seed);
     while (dead.size() < 900) {
