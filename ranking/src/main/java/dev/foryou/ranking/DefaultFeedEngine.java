@@ -21,6 +21,7 @@ import dev.foryou.ranking.model.Features;
 import dev.foryou.ranking.model.Models;
 import dev.foryou.ranking.model.Objective;
 import dev.foryou.ranking.model.OnlineLearner;
+import dev.foryou.ranking.model.PreRanker;
 import dev.foryou.ranking.model.Predictor;
 import dev.foryou.ranking.model.TrainingExample;
 import dev.foryou.ranking.model.ValueModel;
@@ -45,6 +46,13 @@ final class DefaultFeedEngine implements FeedEngine {
   private static final int OBJ = Objective.count();
   private static final int NEW_VIDEO_IMPRESSIONS = 100;
   private static final int POOL = 150;
+
+  /**
+   * How many candidates the pre-ranker passes to the full features and model (besides every
+   * exploration-eligible new video); twice the selector's pool.
+   */
+  static final int PRE_RANK = 2 * POOL;
+
   private static final String[] VALUE_LABELS = new String[OBJ];
   private static final String[] FEATURE_LABELS = new String[Features.SIZE];
 
@@ -85,6 +93,12 @@ final class DefaultFeedEngine implements FeedEngine {
   private final long freshMaxAgeMillis;
   private volatile int indexed;
   private final ThreadLocal<Scratch> scratch;
+  private final double freshnessHalfLifeMillis;
+  private final double freshnessWeight;
+  private volatile int preRank = PRE_RANK;
+  private volatile boolean audit;
+  private final java.util.concurrent.atomic.AtomicLongArray audits =
+      new java.util.concurrent.atomic.AtomicLongArray(3);
 
   private final class Scratch {
     final CandidateSet set = new CandidateSet(candidates);
@@ -99,6 +113,13 @@ final class DefaultFeedEngine implements FeedEngine {
     final double[] counts = new double[VideoCounter.values().length];
     final double[] scores = new double[candidates];
     final int[] videos = new int[candidates];
+    final float[] rows = new float[candidates * Features.SIZE];
+    final int[] rowSlot = new int[candidates];
+    final double[] preScores = new double[candidates];
+    final boolean[] keep = new boolean[candidates];
+    final PreRanker preRanker = new PreRanker();
+    @Nullable RankedList auditList;
+    int @Nullable [] auditPicks;
   }
 
   DefaultFeedEngine(FeedEngine.Builder b) {
@@ -147,6 +168,8 @@ final class DefaultFeedEngine implements FeedEngine {
         };
     this.coldShares = new double[] {0.45, 0.05, 0.2, 0.3};
     this.freshness = Rerankers.freshness(b.freshnessHalfLifeMillis, b.freshnessWeight);
+    this.freshnessHalfLifeMillis = b.freshnessHalfLifeMillis;
+    this.freshnessWeight = b.freshnessWeight;
     this.warmExplore = Rerankers.thompsonExploration(b.explorationBudget, 1, 10);
     this.coldExplore = Rerankers.thompsonExploration(b.coldExplorationBudget, 1, 10);
     this.warmSelect = Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.mmrLambda, POOL);
@@ -260,48 +283,20 @@ final class DefaultFeedEngine implements FeedEngine {
         }
       }
       Predictor model = model();
-      RankedList list = s.list;
-      list.clear();
       FeatureExtractor.Batch fx = features.batch(known ? user : -1, uvec, cold, now);
-      for (int i = 0; i < set.size(); i++) {
+      int m = set.size();
+      for (int i = 0; i < m; i++) {
         s.videos[i] = set.video(i);
       }
-      fx.prefetch(s.videos, set.size());
-      for (int i = 0; i < set.size(); i++) {
-        int v = set.video(i);
-        if (!fx.extract(v, set.sources(i), s.x, s.counts)) {
-          continue;
-        }
-        model.predict(s.x, s.p);
-        double score = value.score(s.p);
-        int creator;
-        int[] tags;
-        int category;
-        long published;
-        try {
-          creator = catalog.creator(v);
-          tags = catalog.hashtags(v);
-          category = catalog.category(v);
-          published = catalog.publishedAtMillis(v);
-        } catch (IllegalArgumentException removedMeanwhile) {
-          continue;
-        }
-        int at = list.add(v, creator, tags, category, published, score, i);
-        double impressions =
-            Math.max(
-                s.counts[VideoCounter.IMPRESSIONS.ordinal()],
-                s.counts[VideoCounter.VIEWS.ordinal()]);
-        if (impressions < NEW_VIDEO_IMPRESSIONS && now - published <= freshMaxAgeMillis) {
-          double successes =
-              s.counts[VideoCounter.COMPLETES.ordinal()] + s.counts[VideoCounter.LIKES.ordinal()];
-          list.setNew(at, (float) successes, (float) impressions);
-        }
+      fx.prefetch(s.videos, m);
+      boolean[] keep = preRank(fx, set, model, now, s) ? s.keep : null;
+      RankedList list = s.list;
+      score(fx, set, model, now, keep, list, s);
+      long seed = st.sessionId * 31 + st.page;
+      int n = rerankAndSelect(list, count, now, seed, cold, s, s.picks);
+      if (audit) {
+        audit(fx, set, model, now, count, seed, cold, keep, s, n);
       }
-      SplittableRandom random = new SplittableRandom(st.sessionId * 31 + st.page);
-      freshness.rerank(list, count, now, random);
-      (cold ? coldExplore : warmExplore).rerank(list, count, now, random);
-      attachEmbeddings(list, s);
-      int n = (cold ? coldSelect : warmSelect).select(list, count, s.picks);
       List<FeedItem> items = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
         int at = s.picks[k];
@@ -319,6 +314,223 @@ final class DefaultFeedEngine implements FeedEngine {
       String cursor = Long.toHexString(st.sessionId) + "." + st.page;
       return new FeedPage(items, cursor, cold);
     }
+  }
+
+  /**
+   * Scores the candidates with the full features and model into {@code list}, in candidate order;
+   * with {@code keep}, only the kept ones.
+   */
+  private void score(
+      FeatureExtractor.Batch fx,
+      CandidateSet set,
+      Predictor model,
+      long now,
+      boolean @Nullable [] keep,
+      RankedList list,
+      Scratch s) {
+    list.clear();
+    for (int i = 0; i < set.size(); i++) {
+      if (keep != null && !keep[i]) {
+        continue;
+      }
+      int v = set.video(i);
+      if (!fx.extractAt(i, v, set.sources(i), s.x, s.counts)) {
+        continue;
+      }
+      model.predict(s.x, s.p);
+      double score = value.score(s.p);
+      int creator;
+      int[] tags;
+      int category;
+      long published;
+      try {
+        creator = catalog.creator(v);
+        tags = catalog.hashtags(v);
+        category = catalog.category(v);
+        published = catalog.publishedAtMillis(v);
+      } catch (IllegalArgumentException removedMeanwhile) {
+        continue;
+      }
+      int at = list.add(v, creator, tags, category, published, score, i);
+      double impressions =
+          Math.max(
+              s.counts[VideoCounter.IMPRESSIONS.ordinal()], s.counts[VideoCounter.VIEWS.ordinal()]);
+      if (impressions < NEW_VIDEO_IMPRESSIONS && now - published <= freshMaxAgeMillis) {
+        double successes =
+            s.counts[VideoCounter.COMPLETES.ordinal()] + s.counts[VideoCounter.LIKES.ordinal()];
+        list.setNew(at, (float) successes, (float) impressions);
+      }
+    }
+  }
+
+  /**
+   * The pre-ranker: cheap features and the linearised value (plus the freshness boost) for every
+   * candidate; keeps the best {@link #preRank} and every exploration-eligible new video (so the
+   * exploration re-ranker sees exactly the entries, in the order, it would without pre-ranking).
+   *
+   * @return false when nothing is cut (few candidates, pre-ranking off, or a non-linear model)
+   */
+  private boolean preRank(
+      FeatureExtractor.Batch fx, CandidateSet set, Predictor model, long now, Scratch s) {
+    int m = set.size();
+    int k = preRank;
+    if (k <= 0 || m <= k) {
+      return false;
+    }
+    boolean[] keep = s.keep;
+    float[] rows = s.rows;
+    double[] pre = s.preScores;
+    int r = 0;
+    for (int i = 0; i < m; i++) {
+      keep[i] = false;
+      int v = s.videos[i];
+      if (!fx.extractCheap(i, v, set.sources(i), s.x, s.counts)) {
+        continue;
+      }
+      long published;
+      try {
+        published = catalog.publishedAtMillis(v);
+      } catch (IllegalArgumentException removedMeanwhile) {
+        continue;
+      }
+      double impressions =
+          Math.max(
+              s.counts[VideoCounter.IMPRESSIONS.ordinal()], s.counts[VideoCounter.VIEWS.ordinal()]);
+      double age = Math.max(0, now - published);
+      if (impressions < NEW_VIDEO_IMPRESSIONS && now - published <= freshMaxAgeMillis) {
+        keep[i] = true; // exploration-eligible: always scored in full
+        continue;
+      }
+      System.arraycopy(s.x, 0, rows, r * Features.SIZE, Features.SIZE);
+      pre[r] = freshnessWeight * Math.exp(-age * LN2 / freshnessHalfLifeMillis);
+      s.rowSlot[r++] = i;
+    }
+    if (!s.preRanker.prepare(model, value, rows, r)) {
+      return false;
+    }
+    for (int j = 0; j < r; j++) {
+      pre[j] += s.preRanker.score(rows, j);
+    }
+    if (r <= k) {
+      for (int j = 0; j < r; j++) {
+        keep[s.rowSlot[j]] = true;
+      }
+      return true;
+    }
+    double[] sorted = s.scores;
+    System.arraycopy(pre, 0, sorted, 0, r);
+    double threshold = kthLargest(sorted, r, k);
+    for (int j = 0; j < r; j++) {
+      if (pre[j] >= threshold) {
+        keep[s.rowSlot[j]] = true;
+      }
+    }
+    return true;
+  }
+
+  private static final double LN2 = Math.log(2);
+
+  /** The k-th largest of a[0, n) (1-based k), by quickselect; reorders a. */
+  static double kthLargest(double[] a, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    int target = k - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] > pivot) {
+          i++;
+        }
+        while (a[j] < pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (target <= j) {
+        hi = j;
+      } else if (target >= i) {
+        lo = i;
+      } else {
+        return a[target];
+      }
+    }
+    return a[target];
+  }
+
+  private int rerankAndSelect(
+      RankedList list, int count, long now, long seed, boolean cold, Scratch s, int[] picks) {
+    SplittableRandom random = new SplittableRandom(seed);
+    freshness.rerank(list, count, now, random);
+    (cold ? coldExplore : warmExplore).rerank(list, count, now, random);
+    attachEmbeddings(list, s);
+    return (cold ? coldSelect : warmSelect).select(list, count, picks);
+  }
+
+  /** Tests only: the page without pre-ranking, compared with the one just selected. */
+  private void audit(
+      FeatureExtractor.Batch fx,
+      CandidateSet set,
+      Predictor model,
+      long now,
+      int count,
+      long seed,
+      boolean cold,
+      boolean @Nullable [] keep,
+      Scratch s,
+      int n) {
+    if (s.auditList == null) {
+      s.auditList = new RankedList(candidates, catalog.dimension());
+      s.auditPicks = new int[MAX_COUNT];
+    }
+    RankedList full = s.auditList;
+    int[] fullPicks = s.auditPicks;
+    int fn = n;
+    if (keep != null) {
+      score(fx, set, model, now, null, full, s);
+      fn = rerankAndSelect(full, count, now, seed, cold, s, fullPicks);
+    }
+    boolean same = fn == n;
+    int overlap = 0;
+    for (int a = 0; a < n; a++) {
+      int v = s.list.video(s.picks[a]);
+      if (keep != null && (a >= fn || full.video(fullPicks[a]) != v)) {
+        same = false;
+      }
+      for (int b = 0; b < fn; b++) {
+        if (keep == null || full.video(fullPicks[b]) == v) {
+          overlap++;
+          break;
+        }
+      }
+    }
+    audits.incrementAndGet(0);
+    if (same) {
+      audits.incrementAndGet(1);
+    }
+    audits.addAndGet(2, overlap);
+  }
+
+  /** Tests only: how many candidates the pre-ranker keeps (0 turns it off). */
+  void preRankSize(int k) {
+    this.preRank = k;
+  }
+
+  /** Tests only: compare every page with the one the full model would give. */
+  void audit(boolean on) {
+    this.audit = on;
+  }
+
+  /** Tests only: audited pages, identical pages, and items also on the full model's page. */
+  long[] audits() {
+    return new long[] {audits.get(0), audits.get(1), audits.get(2)};
   }
 
   /**

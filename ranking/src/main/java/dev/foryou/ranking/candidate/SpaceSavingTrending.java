@@ -137,16 +137,23 @@ final class SpaceSavingTrending implements TrendingIndex {
     private final double[] counts;
     private final Int2IntOpenHashMap pos;
     private int size;
+    // positions by descending count, kept across calls: re-sorted only after a change, and then
+    // by insertion sort when few counters changed (the order is nearly right)
+    private final int[] order;
+    private int sorted; // entries of `order` valid, 0 = sort from scratch
+    private int changes;
 
     Segment(int capacity) {
       keys = new int[capacity];
       counts = new double[capacity];
       pos = new Int2IntOpenHashMap(capacity * 2);
       pos.defaultReturnValue(-1);
+      order = new int[capacity];
     }
 
     synchronized void add(int key, double w) {
       int p = pos.get(key);
+      changes++;
       if (p >= 0) {
         counts[p] += w;
         return;
@@ -170,6 +177,7 @@ final class SpaceSavingTrending implements TrendingIndex {
     }
 
     synchronized void scale(double factor) {
+      // the order is unchanged by a common factor
       for (int i = 0; i < size; i++) {
         counts[i] *= factor;
       }
@@ -177,11 +185,25 @@ final class SpaceSavingTrending implements TrendingIndex {
 
     synchronized int top(int[] outVideos, float[] outScores, double decay) {
       int n = Math.min(Math.min(outVideos.length, outScores.length), size);
-      int[] order = new int[size];
-      for (int i = 0; i < size; i++) {
-        order[i] = i;
+      if (sorted != size || changes > 32) {
+        for (int i = 0; i < size; i++) {
+          order[i] = i;
+        }
+        IntArrays.quickSort(order, 0, size, (a, b) -> Double.compare(counts[b], counts[a]));
+      } else if (changes > 0) {
+        for (int i = 1; i < size; i++) { // nearly sorted: insertion sort, descending
+          int x = order[i];
+          double cx = counts[x];
+          int j = i - 1;
+          while (j >= 0 && counts[order[j]] < cx) {
+            order[j + 1] = order[j];
+            j--;
+          }
+          order[j + 1] = x;
+        }
       }
-      IntArrays.quickSort(order, (a, b) -> Double.compare(counts[b], counts[a]));
+      sorted = size;
+      changes = 0;
       for (int r = 0; r < n; r++) {
         outVideos[r] = keys[order[r]];
         outScores[r] = (float) (counts[order[r]] * decay);

@@ -87,6 +87,39 @@ public interface FeatureExtractor {
      * @param n how many of them
      */
     default void prefetch(int[] videos, int n) {}
+
+    /**
+     * {@link #extract} of the {@code slot}-th video of the last {@link #prefetch} (any order of
+     * slots): the standard batch finds its prefetched counters by position.
+     *
+     * @param slot the video's position in the prefetched array
+     * @param video the video's index (the one at that position)
+     * @param sourceMask the candidate's source bits
+     * @param out receives {@link Features#SIZE} values
+     * @param counts if not null, receives the video's decayed counters
+     * @return false (and {@code out} unspecified) if the video is not live
+     */
+    default boolean extractAt(
+        int slot, int video, int sourceMask, float[] out, double @Nullable [] counts) {
+      return extract(video, sourceMask, out, counts);
+    }
+
+    /**
+     * A cheaper approximation of the feature vector for pre-ranking: the same features, with the
+     * logarithms of the smoothed rates, impressions and duration replaced by a fast approximation
+     * (within about 0.001 of them). Never used for training or for the final score.
+     *
+     * @param slot the video's position in the prefetched array
+     * @param video the video's index (the one at that position)
+     * @param sourceMask the candidate's source bits
+     * @param out receives {@link Features#SIZE} values
+     * @param counts receives the video's decayed counters
+     * @return false (and {@code out} unspecified) if the video is not live
+     */
+    default boolean extractCheap(
+        int slot, int video, int sourceMask, float[] out, double[] counts) {
+      return extractAt(slot, video, sourceMask, out, counts);
+    }
   }
 
   /**

@@ -97,6 +97,16 @@ public final class LinearModel implements Predictor {
     }
   }
 
+  /** The offsets, not copied: for {@link PreRanker} only. */
+  float[] offsetsView() {
+    return offsets;
+  }
+
+  /** The weights feature-major ({@code [feature * k + objective]}), not copied. */
+  float[] byFeatureView() {
+    return byFeature;
+  }
+
   @Override
   public double logitContribution(Objective objective, int feature, float[] features) {
     return weights[objective.ordinal() * Features.SIZE + feature] * features[feature];

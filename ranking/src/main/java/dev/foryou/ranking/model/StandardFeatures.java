@@ -7,6 +7,7 @@ import dev.foryou.core.signal.VideoCounter;
 import dev.foryou.ranking.candidate.Source;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import org.apache.lucene.util.VectorUtil;
 import org.jspecify.annotations.Nullable;
 
 /*
@@ -35,6 +36,7 @@ final class StandardFeatures implements FeatureExtractor {
   private final class Scratch {
     final double[] counts = new double[COUNTERS];
     float[] emb = new float[0];
+    final int[] tags = new int[16];
     final UserSnapshot snapshot = new UserSnapshot();
   }
 
@@ -71,11 +73,11 @@ final class StandardFeatures implements FeatureExtractor {
       this.preN = 0;
       this.cursor = 0;
       if (userVector != null) {
-        float nu = 0f;
-        for (int d = 0, dim = catalog.dimension(); d < dim; d++) {
-          nu += userVector[d] * userVector[d];
-        }
-        userNorm2 = nu;
+        float[] u =
+            userVector.length == catalog.dimension()
+                ? userVector
+                : java.util.Arrays.copyOf(userVector, catalog.dimension());
+        userNorm2 = VectorUtil.dotProduct(u, u);
       }
       if (user < 0) {
         return;
@@ -126,6 +128,20 @@ final class StandardFeatures implements FeatureExtractor {
         preN = 0; // read one by one instead
       }
       cursor = 0;
+    }
+
+    @Override
+    public boolean extractAt(
+        int slot, int video, int sourceMask, float[] out, double @Nullable [] counts) {
+      if (slot >= 0 && slot < preN) {
+        cursor = slot;
+      }
+      return extract(video, sourceMask, out, counts);
+    }
+
+    @Override
+    public boolean extractCheap(int slot, int video, int sourceMask, float[] out, double[] counts) {
+      return cheap(this, slot, video, sourceMask, out, counts);
     }
 
     /** Copies the prefetched counters of the next video if it is the one asked for. */
@@ -264,6 +280,119 @@ final class StandardFeatures implements FeatureExtractor {
     return true;
   }
 
+  /** {@link #fill} with {@link #fastLn} for the logarithms, counters by prefetch position. */
+  private boolean cheap(
+      UserSnapshot snap, int slot, int video, int sourceMask, float[] out, double[] c) {
+    Scratch sc = scratch.get();
+    int dim = catalog.dimension();
+    if (sc.emb.length != dim) {
+      sc.emb = new float[dim];
+    }
+    int creator;
+    int category;
+    int sound;
+    long published;
+    long duration;
+    int nTags;
+    boolean hasEmb = false;
+    float[] userVector = snap.userVector;
+    try {
+      if (!catalog.isLive(video)) {
+        return false;
+      }
+      creator = catalog.creator(video);
+      category = catalog.category(video);
+      sound = catalog.sound(video);
+      published = catalog.publishedAtMillis(video);
+      duration = catalog.durationMs(video);
+      nTags = catalog.hashtags(video, sc.tags);
+      if (userVector != null) {
+        hasEmb = catalog.embedding(video, sc.emb);
+      }
+    } catch (IllegalArgumentException removedMeanwhile) {
+      return false;
+    }
+    if (slot >= 0 && slot < snap.preN && snap.pre[slot] == video) {
+      System.arraycopy(snap.preCounts, slot * COUNTERS, c, 0, COUNTERS);
+    } else {
+      signals.counts(video, c);
+    }
+    double views = Math.max(c[VideoCounter.VIEWS.ordinal()], 0);
+    double shown = Math.max(Math.max(c[VideoCounter.IMPRESSIONS.ordinal()], 0), views);
+    out[Features.BIAS] = 1f;
+    out[Features.RATE_COMPLETE] =
+        fastRate(Objective.COMPLETE, c[VideoCounter.COMPLETES.ordinal()], views);
+    out[Features.RATE_LIKE] = fastRate(Objective.LIKE, c[VideoCounter.LIKES.ordinal()], shown);
+    out[Features.RATE_SHARE] = fastRate(Objective.SHARE, c[VideoCounter.SHARES.ordinal()], shown);
+    out[Features.RATE_COMMENT] =
+        fastRate(Objective.COMMENT, c[VideoCounter.COMMENTS.ordinal()], shown);
+    out[Features.RATE_FOLLOW] =
+        fastRate(Objective.FOLLOW, c[VideoCounter.FOLLOWS.ordinal()], shown);
+    out[Features.RATE_SKIP] = fastRate(Objective.SKIP, c[VideoCounter.SKIPS.ordinal()], shown);
+    out[Features.RATE_NOT_INTERESTED] =
+        fastRate(Objective.NOT_INTERESTED, c[VideoCounter.NOT_INTERESTED.ordinal()], shown);
+    double durSec = duration / 1000.0;
+    double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
+    out[Features.WATCH_RATIO] = fastRate(Objective.WATCH_RATIO, Math.min(watched, views), views);
+    out[Features.LOG_IMPRESSIONS] = shown == 0 ? 0f : (float) Math.min(1.0, fastLn(1 + shown) / 10);
+    if (snap.user < 0) {
+      for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
+        out[f] = 0f;
+      }
+    } else {
+      out[Features.AFF_CREATOR] = tanh(snap.affinity(AffinityKind.CREATOR, creator));
+      double bestTag = 0;
+      for (int t = 0, end = Math.min(nTags, sc.tags.length); t < end; t++) {
+        double a = snap.affinity(AffinityKind.HASHTAG, sc.tags[t]);
+        if (Math.abs(a) > Math.abs(bestTag)) {
+          bestTag = a;
+        }
+      }
+      out[Features.AFF_HASHTAG] = tanh(bestTag);
+      out[Features.AFF_SOUND] = sound < 0 ? 0f : tanh(snap.affinity(AffinityKind.SOUND, sound));
+      out[Features.AFF_CATEGORY] =
+          category < 0 ? 0f : tanh(snap.affinity(AffinityKind.CATEGORY, category));
+      out[Features.FOLLOWS] = snap.follows(creator) ? 1f : 0f;
+    }
+    out[Features.LOG_DURATION] = (float) Math.min(1.5, fastLn(1 + durSec) / 5);
+    out[Features.EMBEDDING_COSINE] = hasEmb ? cosine(userVector, snap.userNorm2, sc.emb, dim) : 0f;
+    double age = Math.max(0, snap.now - published);
+    out[Features.FRESHNESS] = (float) Math.exp(-age * LN2 / DAY_MS);
+    out[Features.USER_COLD] = snap.cold ? 1f : 0f;
+    for (int b = 0; b < Source.count(); b++) {
+      out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
+    }
+    return true;
+  }
+
+  /** {@link #rate} with {@link #fastLn}: within about 0.01 of it. */
+  private float fastRate(Objective o, double events, double trials) {
+    if (events == 0 && trials == 0) {
+      return zeroLift[o.ordinal()];
+    }
+    float prior = o.prior();
+    double rate = (Math.max(events, 0) + s * prior) / (Math.max(trials, 0) + s);
+    if (!(rate > 0)) {
+      return 0f;
+    }
+    double l = fastLn(rate / prior) / 3;
+    return (float) Math.max(-1, Math.min(1, l));
+  }
+
+  /**
+   * ln(x) for x > 0 from the binary exponent and a cubic on the mantissa (absolute error below
+   * 0.001): an approximation for pre-ranking only.
+   */
+  static double fastLn(double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    int e = (int) ((bits >>> 52) & 0x7ff) - 1023;
+    double m = Double.longBitsToDouble((bits & 0x000f_ffff_ffff_ffffL) | 0x3ff0_0000_0000_0000L);
+    // ln(m) on [1, 2) via t = (m − 1)/(m + 1), ln m = 2·atanh(t) ≈ 2(t + t³/3 + t⁵/5)
+    double t = (m - 1) / (m + 1);
+    double t2 = t * t;
+    return e * LN2 + 2 * t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5)));
+  }
+
   private void userFeatures(
       int user,
       int creator,
@@ -312,14 +441,17 @@ final class StandardFeatures implements FeatureExtractor {
     return (float) Math.max(-1, Math.min(1, l));
   }
 
-  /** The same value as {@link #cosine(float[], float[], int)}, with u's squared norm given. */
+  /**
+   * The same value as {@link #cosine(float[], float[], int)}, with u's squared norm given. SIMD
+   * through Lucene's {@code VectorUtil} (its summation order differs from a scalar loop's in the
+   * last bits; serving and training both use this).
+   */
   private static float cosine(float[] u, float nu, float[] v, int dim) {
-    float dot = 0f;
-    float nv = 0f;
-    for (int d = 0; d < dim; d++) {
-      dot += u[d] * v[d];
-      nv += v[d] * v[d];
+    if (u.length != dim) {
+      u = java.util.Arrays.copyOf(u, dim); // a caller's longer buffer: its first dim values
     }
+    float dot = VectorUtil.dotProduct(u, v);
+    float nv = VectorUtil.dotProduct(v, v);
     if (!(nu > 0f && nv > 0f)) {
       return 0f;
     }
@@ -332,17 +464,7 @@ final class StandardFeatures implements FeatureExtractor {
   }
 
   private static float cosine(float[] u, float[] v, int dim) {
-    float dot = 0f;
-    float nu = 0f;
-    float nv = 0f;
-    for (int d = 0; d < dim; d++) {
-      dot += u[d] * v[d];
-      nu += u[d] * u[d];
-      nv += v[d] * v[d];
-    }
-    if (!(nu > 0f && nv > 0f)) {
-      return 0f;
-    }
-    return dot / (float) Math.sqrt((double) nu * nv);
+    float[] w = u.length == dim ? u : java.util.Arrays.copyOf(u, dim);
+    return cosine(w, VectorUtil.dotProduct(w, w), v, dim);
   }
 }
