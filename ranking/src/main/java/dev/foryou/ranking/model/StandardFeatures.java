@@ -36,7 +36,7 @@ final class StandardFeatures implements FeatureExtractor {
   private final class Scratch {
     final double[] counts = new double[COUNTERS];
     float[] emb = new float[0];
-    final int[] tags = new int[16];
+    int[] tags = new int[16];
     final UserSnapshot snapshot = new UserSnapshot();
   }
 
@@ -111,7 +111,7 @@ final class StandardFeatures implements FeatureExtractor {
 
     @Override
     public boolean extract(int video, int sourceMask, float[] out, double @Nullable [] counts) {
-      return fill(user, video, sourceMask, userVector, cold, now, out, counts, this);
+      return fill(user, video, sourceMask, userVector, cold, now, out, counts, this, -1, false);
     }
 
     @Override
@@ -141,7 +141,7 @@ final class StandardFeatures implements FeatureExtractor {
 
     @Override
     public boolean extractCheap(int slot, int video, int sourceMask, float[] out, double[] counts) {
-      return cheap(this, slot, video, sourceMask, out, counts);
+      return fill(user, video, sourceMask, userVector, cold, now, out, counts, this, slot, true);
     }
 
     /** Copies the prefetched counters of the next video if it is the one asked for. */
@@ -166,7 +166,7 @@ final class StandardFeatures implements FeatureExtractor {
     this.signals = signals;
     this.s = smoothing;
     for (Objective o : Objective.values()) {
-      zeroLift[o.ordinal()] = lift(0, 0, o.prior());
+      zeroLift[o.ordinal()] = lift(0, 0, o.prior(), false);
     }
   }
 
@@ -187,9 +187,15 @@ final class StandardFeatures implements FeatureExtractor {
       long nowMillis,
       float[] out,
       double @Nullable [] counts) {
-    return fill(user, video, sourceMask, userVector, coldUser, nowMillis, out, counts, null);
+    return fill(
+        user, video, sourceMask, userVector, coldUser, nowMillis, out, counts, null, -1, false);
   }
 
+  /**
+   * The features of one video. {@code slot >= 0} reads the counters at that prefetch position (else
+   * from the snapshot's prefetch cursor, else from the store); {@code fast} takes the logarithms
+   * from {@link #fastLn} (the pre-ranker's cheap pass) instead of {@link Math#log}.
+   */
   private boolean fill(
       int user,
       int video,
@@ -199,14 +205,16 @@ final class StandardFeatures implements FeatureExtractor {
       long nowMillis,
       float[] out,
       double @Nullable [] counts,
-      @Nullable UserSnapshot snap) {
+      @Nullable UserSnapshot snap,
+      int slot,
+      boolean fast) {
     if (out.length < Features.SIZE) {
       throw new IllegalArgumentException(
           "out has length " + out.length + ", needs " + Features.SIZE);
     }
     Scratch sc = scratch.get();
     int creator;
-    int[] tags;
+    int nTags;
     int sound;
     int category;
     long duration;
@@ -221,7 +229,11 @@ final class StandardFeatures implements FeatureExtractor {
         return false;
       }
       creator = catalog.creator(video);
-      tags = catalog.hashtags(video);
+      nTags = catalog.hashtags(video, sc.tags);
+      if (nTags > sc.tags.length) {
+        sc.tags = new int[nTags];
+        nTags = catalog.hashtags(video, sc.tags);
+      }
       sound = catalog.sound(video);
       category = catalog.category(video);
       duration = catalog.durationMs(video);
@@ -233,7 +245,9 @@ final class StandardFeatures implements FeatureExtractor {
       return false;
     }
     double[] c = sc.counts;
-    if (snap == null || !snap.prefetched(video, c)) {
+    if (snap != null && slot >= 0 && slot < snap.preN && snap.pre[slot] == video) {
+      System.arraycopy(snap.preCounts, slot * COUNTERS, c, 0, COUNTERS);
+    } else if (snap == null || slot >= 0 || !snap.prefetched(video, c)) {
       signals.counts(video, c);
     }
     if (counts != null) {
@@ -244,25 +258,27 @@ final class StandardFeatures implements FeatureExtractor {
     double shown = Math.max(impressions, views);
     out[Features.BIAS] = 1f;
     out[Features.RATE_COMPLETE] =
-        rate(Objective.COMPLETE, c[VideoCounter.COMPLETES.ordinal()], views);
-    out[Features.RATE_LIKE] = rate(Objective.LIKE, c[VideoCounter.LIKES.ordinal()], shown);
-    out[Features.RATE_SHARE] = rate(Objective.SHARE, c[VideoCounter.SHARES.ordinal()], shown);
-    out[Features.RATE_COMMENT] = rate(Objective.COMMENT, c[VideoCounter.COMMENTS.ordinal()], shown);
-    out[Features.RATE_FOLLOW] = rate(Objective.FOLLOW, c[VideoCounter.FOLLOWS.ordinal()], shown);
-    out[Features.RATE_SKIP] = rate(Objective.SKIP, c[VideoCounter.SKIPS.ordinal()], shown);
+        rate(Objective.COMPLETE, fast, c[VideoCounter.COMPLETES.ordinal()], views);
+    out[Features.RATE_LIKE] = rate(Objective.LIKE, fast, c[VideoCounter.LIKES.ordinal()], shown);
+    out[Features.RATE_SHARE] = rate(Objective.SHARE, fast, c[VideoCounter.SHARES.ordinal()], shown);
+    out[Features.RATE_COMMENT] =
+        rate(Objective.COMMENT, fast, c[VideoCounter.COMMENTS.ordinal()], shown);
+    out[Features.RATE_FOLLOW] =
+        rate(Objective.FOLLOW, fast, c[VideoCounter.FOLLOWS.ordinal()], shown);
+    out[Features.RATE_SKIP] = rate(Objective.SKIP, fast, c[VideoCounter.SKIPS.ordinal()], shown);
     out[Features.RATE_NOT_INTERESTED] =
-        rate(Objective.NOT_INTERESTED, c[VideoCounter.NOT_INTERESTED.ordinal()], shown);
+        rate(Objective.NOT_INTERESTED, fast, c[VideoCounter.NOT_INTERESTED.ordinal()], shown);
     double durSec = duration / 1000.0;
     double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
-    out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, Math.min(watched, views), views);
+    out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, fast, Math.min(watched, views), views);
     out[Features.LOG_IMPRESSIONS] =
-        shown == 0 ? 0f : (float) Math.min(1.0, Math.log(1 + shown) / 10);
+        shown == 0 ? 0f : (float) Math.min(1.0, ln(1 + shown, fast) / 10);
     if (user < 0) {
       for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
         out[f] = 0f;
       }
     } else {
-      userFeatures(user, creator, tags, sound, category, out, snap);
+      userFeatures(user, creator, sc.tags, nTags, sound, category, out, snap);
     }
     out[Features.EMBEDDING_COSINE] =
         !hasEmb
@@ -272,7 +288,7 @@ final class StandardFeatures implements FeatureExtractor {
                 : cosine(userVector, sc.emb, dim);
     double age = Math.max(0, nowMillis - published);
     out[Features.FRESHNESS] = (float) Math.exp(-age * LN2 / DAY_MS);
-    out[Features.LOG_DURATION] = (float) Math.min(1.5, Math.log(1 + durSec) / 5);
+    out[Features.LOG_DURATION] = (float) Math.min(1.5, ln(1 + durSec, fast) / 5);
     out[Features.USER_COLD] = coldUser ? 1f : 0f;
     for (int b = 0; b < Source.count(); b++) {
       out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
@@ -280,103 +296,8 @@ final class StandardFeatures implements FeatureExtractor {
     return true;
   }
 
-  /** {@link #fill} with {@link #fastLn} for the logarithms, counters by prefetch position. */
-  private boolean cheap(
-      UserSnapshot snap, int slot, int video, int sourceMask, float[] out, double[] c) {
-    Scratch sc = scratch.get();
-    int dim = catalog.dimension();
-    if (sc.emb.length != dim) {
-      sc.emb = new float[dim];
-    }
-    int creator;
-    int category;
-    int sound;
-    long published;
-    long duration;
-    int nTags;
-    boolean hasEmb = false;
-    float[] userVector = snap.userVector;
-    try {
-      if (!catalog.isLive(video)) {
-        return false;
-      }
-      creator = catalog.creator(video);
-      category = catalog.category(video);
-      sound = catalog.sound(video);
-      published = catalog.publishedAtMillis(video);
-      duration = catalog.durationMs(video);
-      nTags = catalog.hashtags(video, sc.tags);
-      if (userVector != null) {
-        hasEmb = catalog.embedding(video, sc.emb);
-      }
-    } catch (IllegalArgumentException removedMeanwhile) {
-      return false;
-    }
-    if (slot >= 0 && slot < snap.preN && snap.pre[slot] == video) {
-      System.arraycopy(snap.preCounts, slot * COUNTERS, c, 0, COUNTERS);
-    } else {
-      signals.counts(video, c);
-    }
-    double views = Math.max(c[VideoCounter.VIEWS.ordinal()], 0);
-    double shown = Math.max(Math.max(c[VideoCounter.IMPRESSIONS.ordinal()], 0), views);
-    out[Features.BIAS] = 1f;
-    out[Features.RATE_COMPLETE] =
-        fastRate(Objective.COMPLETE, c[VideoCounter.COMPLETES.ordinal()], views);
-    out[Features.RATE_LIKE] = fastRate(Objective.LIKE, c[VideoCounter.LIKES.ordinal()], shown);
-    out[Features.RATE_SHARE] = fastRate(Objective.SHARE, c[VideoCounter.SHARES.ordinal()], shown);
-    out[Features.RATE_COMMENT] =
-        fastRate(Objective.COMMENT, c[VideoCounter.COMMENTS.ordinal()], shown);
-    out[Features.RATE_FOLLOW] =
-        fastRate(Objective.FOLLOW, c[VideoCounter.FOLLOWS.ordinal()], shown);
-    out[Features.RATE_SKIP] = fastRate(Objective.SKIP, c[VideoCounter.SKIPS.ordinal()], shown);
-    out[Features.RATE_NOT_INTERESTED] =
-        fastRate(Objective.NOT_INTERESTED, c[VideoCounter.NOT_INTERESTED.ordinal()], shown);
-    double durSec = duration / 1000.0;
-    double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
-    out[Features.WATCH_RATIO] = fastRate(Objective.WATCH_RATIO, Math.min(watched, views), views);
-    out[Features.LOG_IMPRESSIONS] = shown == 0 ? 0f : (float) Math.min(1.0, fastLn(1 + shown) / 10);
-    if (snap.user < 0) {
-      for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
-        out[f] = 0f;
-      }
-    } else {
-      out[Features.AFF_CREATOR] = tanh(snap.affinity(AffinityKind.CREATOR, creator));
-      double bestTag = 0;
-      for (int t = 0, end = Math.min(nTags, sc.tags.length); t < end; t++) {
-        double a = snap.affinity(AffinityKind.HASHTAG, sc.tags[t]);
-        if (Math.abs(a) > Math.abs(bestTag)) {
-          bestTag = a;
-        }
-      }
-      out[Features.AFF_HASHTAG] = tanh(bestTag);
-      out[Features.AFF_SOUND] = sound < 0 ? 0f : tanh(snap.affinity(AffinityKind.SOUND, sound));
-      out[Features.AFF_CATEGORY] =
-          category < 0 ? 0f : tanh(snap.affinity(AffinityKind.CATEGORY, category));
-      out[Features.FOLLOWS] = snap.follows(creator) ? 1f : 0f;
-    }
-    out[Features.LOG_DURATION] = (float) Math.min(1.5, fastLn(1 + durSec) / 5);
-    out[Features.EMBEDDING_COSINE] = hasEmb ? cosine(userVector, snap.userNorm2, sc.emb, dim) : 0f;
-    double age = Math.max(0, snap.now - published);
-    out[Features.FRESHNESS] = (float) Math.exp(-age * LN2 / DAY_MS);
-    out[Features.USER_COLD] = snap.cold ? 1f : 0f;
-    for (int b = 0; b < Source.count(); b++) {
-      out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
-    }
-    return true;
-  }
-
-  /** {@link #rate} with {@link #fastLn}: within about 0.01 of it. */
-  private float fastRate(Objective o, double events, double trials) {
-    if (events == 0 && trials == 0) {
-      return zeroLift[o.ordinal()];
-    }
-    float prior = o.prior();
-    double rate = (Math.max(events, 0) + s * prior) / (Math.max(trials, 0) + s);
-    if (!(rate > 0)) {
-      return 0f;
-    }
-    double l = fastLn(rate / prior) / 3;
-    return (float) Math.max(-1, Math.min(1, l));
+  private static double ln(double x, boolean fast) {
+    return fast ? fastLn(x) : Math.log(x);
   }
 
   /**
@@ -397,14 +318,15 @@ final class StandardFeatures implements FeatureExtractor {
       int user,
       int creator,
       int[] tags,
+      int nTags,
       int sound,
       int category,
       float[] out,
       @Nullable UserSnapshot snap) {
     out[Features.AFF_CREATOR] = tanh(affinity(snap, user, AffinityKind.CREATOR, creator));
     double bestTag = 0;
-    for (int t : tags) {
-      double a = affinity(snap, user, AffinityKind.HASHTAG, t);
+    for (int t = 0; t < nTags; t++) {
+      double a = affinity(snap, user, AffinityKind.HASHTAG, tags[t]);
       if (Math.abs(a) > Math.abs(bestTag)) {
         bestTag = a;
       }
@@ -425,19 +347,19 @@ final class StandardFeatures implements FeatureExtractor {
   /**
    * lift() of an objective's prior; a video without events (most of a big catalog) costs no log.
    */
-  private float rate(Objective o, double events, double trials) {
+  private float rate(Objective o, boolean fast, double events, double trials) {
     if (events == 0 && trials == 0) {
       return zeroLift[o.ordinal()];
     }
-    return lift(events, trials, o.prior());
+    return lift(events, trials, o.prior(), fast);
   }
 
-  private float lift(double events, double trials, float prior) {
+  private float lift(double events, double trials, float prior, boolean fast) {
     double rate = (Math.max(events, 0) + s * prior) / (Math.max(trials, 0) + s);
     if (!(rate > 0)) {
       return 0f;
     }
-    double l = Math.log(rate / prior) / 3;
+    double l = ln(rate / prior, fast) / 3;
     return (float) Math.max(-1, Math.min(1, l));
   }
 
