@@ -486,6 +486,7 @@ final class VectorGraph {
     float[] outScores = new float[256];
     int[] selected = new int[64];
     private int[] gathered = new int[64];
+    private float[][] gatheredVectors = new float[64][];
 
     /** Keeps the touching loads of {@link #searchLevel} from being optimised away. */
     float sink;
@@ -509,6 +510,7 @@ final class VectorGraph {
       if (selected.length < m0) {
         selected = new int[m0];
         gathered = new int[m0];
+        gatheredVectors = new float[m0][];
         pruneOrds = new int[m0 + 1];
         pruneScores = new float[m0 + 1];
         pruned = new int[m0 + 1];
@@ -574,29 +576,48 @@ final class VectorGraph {
           }
         }
         int count = Math.min(arr[off], max);
-        // two passes: the first only gathers the unvisited neighbours and touches one float per
-        // cache line of each of their vectors, so the cache misses of all of them are in flight
-        // at once (Java has no prefetch instruction); the second scores them from the cache
+        // Java has no prefetch instruction, so the cache misses are overlapped by phases of short,
+        // independent loads (a long loop body would fill the reorder buffer after a few
+        // neighbours): gather the unvisited neighbours, load their vector references, touch every
+        // cache line of each vector (a 64-float array spans five lines with its header) and the
+        // next candidate's neighbour list, and only then score from the cache
         int u = 0;
-        float touch = 0;
+        int[] gat = gathered;
         for (int i = 1; i <= count; i++) {
           int nb = arr[off + i];
-          if (nb < 0 || nb >= limit || !visit(nb)) {
-            continue;
+          if (nb >= 0 && nb < limit && visit(nb)) {
+            gat[u++] = nb;
           }
-          float[] x = s.vectors[nb];
-          if (x == null) {
-            continue;
+        }
+        float[][] vs = gatheredVectors;
+        float[][] all = s.vectors;
+        int w = 0;
+        for (int i = 0; i < u; i++) {
+          float[] x = all[gat[i]];
+          if (x != null) {
+            gat[w] = gat[i];
+            vs[w++] = x;
           }
+        }
+        float touch = 0;
+        for (int i = 0; i < w; i++) {
+          float[] x = vs[i];
           for (int d = 0; d < x.length; d += 16) {
             touch += x[d];
           }
-          gathered[u++] = nb;
+          touch += x[x.length - 1];
+        }
+        if (level == 0 && candidateCount > 0) {
+          int[] l0 = s.links0;
+          for (int at = (int) ~candidates[0] * s.stride, end = at + s.stride; at < end; at += 16) {
+            touch += l0[at];
+          }
         }
         sink = touch;
-        for (int i = 0; i < u; i++) {
-          int nb = gathered[i];
-          float sc = VectorUtil.dotProduct(q, s.vectors[nb]);
+        for (int i = 0; i < w; i++) {
+          int nb = gat[i];
+          float sc = VectorUtil.dotProduct(q, vs[i]);
+          vs[i] = null; // no reference kept past the search
           if (resultCount < ef || sc > score(results[0])) {
             long k = key(sc, nb);
             pushCandidate(~k);
