@@ -318,7 +318,8 @@ final class DefaultFeedEngine implements FeedEngine {
 
   /**
    * Scores the candidates with the full features and model into {@code list}, in candidate order;
-   * with {@code keep}, only the kept ones.
+   * with {@code keep} (set by {@link #preRank} in this request), only the kept ones, refining the
+   * cheap rows {@link #preRank} left in {@code s.rows} instead of extracting again.
    */
   private void score(
       FeatureExtractor.Batch fx,
@@ -334,7 +335,15 @@ final class DefaultFeedEngine implements FeedEngine {
         continue;
       }
       int v = set.video(i);
-      if (!fx.extractAt(i, v, set.sources(i), s.x, s.counts)) {
+      boolean ok;
+      if (keep != null) {
+        // the cheap pass read everything already: recompute only its approximated features
+        System.arraycopy(s.rows, i * Features.SIZE, s.x, 0, Features.SIZE);
+        ok = fx.refine(i, v, set.sources(i), s.x, s.counts);
+      } else {
+        ok = fx.extractAt(i, v, set.sources(i), s.x, s.counts);
+      }
+      if (!ok) {
         continue;
       }
       model.predict(s.x, s.p);
@@ -393,6 +402,8 @@ final class DefaultFeedEngine implements FeedEngine {
       } catch (IllegalArgumentException removedMeanwhile) {
         continue;
       }
+      // the row stays at the candidate's slot: the full pass refines it (see score)
+      System.arraycopy(s.x, 0, rows, i * Features.SIZE, Features.SIZE);
       double impressions =
           Math.max(
               s.counts[VideoCounter.IMPRESSIONS.ordinal()], s.counts[VideoCounter.VIEWS.ordinal()]);
@@ -401,15 +412,14 @@ final class DefaultFeedEngine implements FeedEngine {
         keep[i] = true; // exploration-eligible: always scored in full
         continue;
       }
-      System.arraycopy(s.x, 0, rows, r * Features.SIZE, Features.SIZE);
       pre[r] = freshnessWeight * Math.exp(-age * LN2 / freshnessHalfLifeMillis);
       s.rowSlot[r++] = i;
     }
-    if (!s.preRanker.prepare(model, value, rows, r)) {
+    if (!s.preRanker.prepare(model, value, rows, s.rowSlot, r)) {
       return false;
     }
     for (int j = 0; j < r; j++) {
-      pre[j] += s.preRanker.score(rows, j);
+      pre[j] += s.preRanker.score(rows, s.rowSlot[j]);
     }
     if (r <= k) {
       for (int j = 0; j < r; j++) {

@@ -53,6 +53,12 @@ final class StandardFeatures implements FeatureExtractor {
     double[] preCounts = new double[0];
     int preN;
     int cursor;
+    // what each slot's cheap pass read, for refine: valid where cheapGen[slot] == gen
+    int[] cheapGen = new int[0];
+    int[] cheapVideo = new int[0];
+    long[] cheapDuration = new long[0];
+    double[] cheapCounts = new double[0];
+    int gen;
     int user;
     float @Nullable [] userVector;
     float userNorm2;
@@ -72,6 +78,7 @@ final class StandardFeatures implements FeatureExtractor {
       this.now = now;
       this.preN = 0;
       this.cursor = 0;
+      this.gen++;
       if (userVector != null) {
         float[] u =
             userVector.length == catalog.dimension()
@@ -121,6 +128,7 @@ final class StandardFeatures implements FeatureExtractor {
         preCounts = new double[n * COUNTERS];
       }
       System.arraycopy(videos, 0, pre, 0, n);
+      gen++;
       try {
         signals.counts(pre, n, preCounts);
         preN = n;
@@ -142,6 +150,41 @@ final class StandardFeatures implements FeatureExtractor {
     @Override
     public boolean extractCheap(int slot, int video, int sourceMask, float[] out, double[] counts) {
       return fill(user, video, sourceMask, userVector, cold, now, out, counts, this, slot, true);
+    }
+
+    @Override
+    public boolean refine(int slot, int video, int sourceMask, float[] row, double[] counts) {
+      if (row.length < Features.SIZE) {
+        throw new IllegalArgumentException(
+            "row has length " + row.length + ", needs " + Features.SIZE);
+      }
+      if (slot < 0
+          || slot >= cheapGen.length
+          || cheapGen[slot] != gen
+          || cheapVideo[slot] != video) {
+        return extractAt(slot, video, sourceMask, row, counts); // no cheap pass to reuse
+      }
+      if (!catalog.isLive(video)) {
+        return false;
+      }
+      System.arraycopy(cheapCounts, slot * COUNTERS, counts, 0, COUNTERS);
+      videoRates(counts, cheapDuration[slot], false, row);
+      return true;
+    }
+
+    /** Records what the cheap pass read for a slot. */
+    void remember(int slot, int video, double[] c, long duration) {
+      if (slot >= cheapGen.length) {
+        int n = Math.max(slot + 1, 2 * cheapGen.length);
+        cheapGen = java.util.Arrays.copyOf(cheapGen, n);
+        cheapVideo = java.util.Arrays.copyOf(cheapVideo, n);
+        cheapDuration = java.util.Arrays.copyOf(cheapDuration, n);
+        cheapCounts = java.util.Arrays.copyOf(cheapCounts, n * COUNTERS);
+      }
+      cheapGen[slot] = gen;
+      cheapVideo[slot] = video;
+      cheapDuration[slot] = duration;
+      System.arraycopy(c, 0, cheapCounts, slot * COUNTERS, COUNTERS);
     }
 
     /** Copies the prefetched counters of the next video if it is the one asked for. */
@@ -253,6 +296,37 @@ final class StandardFeatures implements FeatureExtractor {
     if (counts != null) {
       System.arraycopy(c, 0, counts, 0, COUNTERS);
     }
+    if (fast && snap != null && slot >= 0) {
+      snap.remember(slot, video, c, duration);
+    }
+    videoRates(c, duration, fast, out);
+    if (user < 0) {
+      for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
+        out[f] = 0f;
+      }
+    } else {
+      userFeatures(user, creator, sc.tags, nTags, sound, category, out, snap);
+    }
+    out[Features.EMBEDDING_COSINE] =
+        !hasEmb
+            ? 0f
+            : snap != null
+                ? cosine(userVector, snap.userNorm2, sc.emb, dim)
+                : cosine(userVector, sc.emb, dim);
+    double age = Math.max(0, nowMillis - published);
+    out[Features.FRESHNESS] = (float) Math.exp(-age * LN2 / DAY_MS);
+    out[Features.USER_COLD] = coldUser ? 1f : 0f;
+    for (int b = 0; b < Source.count(); b++) {
+      out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
+    }
+    return true;
+  }
+
+  /**
+   * The features that depend only on the video's counters and duration, the ones {@code fast}
+   * approximates: the smoothed rates, the watch ratio, log impressions and log duration.
+   */
+  private void videoRates(double[] c, long duration, boolean fast, float[] out) {
     double impressions = Math.max(c[VideoCounter.IMPRESSIONS.ordinal()], 0);
     double views = Math.max(c[VideoCounter.VIEWS.ordinal()], 0);
     double shown = Math.max(impressions, views);
@@ -273,27 +347,7 @@ final class StandardFeatures implements FeatureExtractor {
     out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, fast, Math.min(watched, views), views);
     out[Features.LOG_IMPRESSIONS] =
         shown == 0 ? 0f : (float) Math.min(1.0, ln(1 + shown, fast) / 10);
-    if (user < 0) {
-      for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
-        out[f] = 0f;
-      }
-    } else {
-      userFeatures(user, creator, sc.tags, nTags, sound, category, out, snap);
-    }
-    out[Features.EMBEDDING_COSINE] =
-        !hasEmb
-            ? 0f
-            : snap != null
-                ? cosine(userVector, snap.userNorm2, sc.emb, dim)
-                : cosine(userVector, sc.emb, dim);
-    double age = Math.max(0, nowMillis - published);
-    out[Features.FRESHNESS] = (float) Math.exp(-age * LN2 / DAY_MS);
     out[Features.LOG_DURATION] = (float) Math.min(1.5, ln(1 + durSec, fast) / 5);
-    out[Features.USER_COLD] = coldUser ? 1f : 0f;
-    for (int b = 0; b < Source.count(); b++) {
-      out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
-    }
-    return true;
   }
 
   private static double ln(double x, boolean fast) {
