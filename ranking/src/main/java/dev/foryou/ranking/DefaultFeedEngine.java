@@ -46,6 +46,7 @@ final class DefaultFeedEngine implements FeedEngine {
   private static final int OBJ = Objective.count();
   private static final int NEW_VIDEO_IMPRESSIONS = 100;
   private static final int POOL = 150;
+  private static final int EXPLAIN_TOP = 5;
 
   /**
    * How many candidates the pre-ranker passes to the full features and model (besides every
@@ -118,6 +119,9 @@ final class DefaultFeedEngine implements FeedEngine {
     final double[] preScores = new double[candidates];
     final boolean[] keep = new boolean[candidates];
     final PreRanker preRanker = new PreRanker();
+    int[] tags = new int[16];
+    final int[] topLabel = new int[EXPLAIN_TOP];
+    final double[] topAmount = new double[EXPLAIN_TOP];
     @Nullable RankedList auditList;
     int @Nullable [] auditPicks;
   }
@@ -303,10 +307,10 @@ final class DefaultFeedEngine implements FeedEngine {
         int v = list.video(at);
         int mask = set.sources(list.tag(at));
         String id = catalog.isLive(v) ? catalog.videoId(v) : "";
-        List<Contribution> why =
-            fx.extract(v, mask, s.x, null)
-                ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
-                : List.of();
+        // the row the entry was scored with (score leaves it at the candidate's slot)
+        System.arraycopy(s.rows, list.tag(at) * Features.SIZE, s.x, 0, Features.SIZE);
+        model.predict(s.x, s.p);
+        List<Contribution> why = explain(model, s.x, s.p, list.score(at) - value.score(s.p), s);
         items.add(new FeedItem(v, id, list.score(at), mask, list.isExplore(at), why));
         st.serve(v);
       }
@@ -346,21 +350,26 @@ final class DefaultFeedEngine implements FeedEngine {
       if (!ok) {
         continue;
       }
+      System.arraycopy(s.x, 0, s.rows, i * Features.SIZE, Features.SIZE); // for explain
       model.predict(s.x, s.p);
       double score = value.score(s.p);
       int creator;
-      int[] tags;
+      int nTags;
       int category;
       long published;
       try {
         creator = catalog.creator(v);
-        tags = catalog.hashtags(v);
+        nTags = catalog.hashtags(v, s.tags);
+        if (nTags > s.tags.length) {
+          s.tags = new int[nTags];
+          nTags = catalog.hashtags(v, s.tags);
+        }
         category = catalog.category(v);
         published = catalog.publishedAtMillis(v);
       } catch (IllegalArgumentException removedMeanwhile) {
         continue;
       }
-      int at = list.add(v, creator, tags, category, published, score, i);
+      int at = list.add(v, creator, s.tags, nTags, category, published, score, i);
       double impressions =
           Math.max(
               s.counts[VideoCounter.IMPRESSIONS.ordinal()], s.counts[VideoCounter.VIEWS.ordinal()]);
@@ -555,8 +564,7 @@ final class DefaultFeedEngine implements FeedEngine {
       for (int i = 0; i < n; i++) {
         scores[i] = list.score(i);
       }
-      java.util.Arrays.sort(scores, 0, n);
-      threshold = scores[n - POOL];
+      threshold = kthLargest(scores, n, POOL);
     }
     for (int i = 0; i < n; i++) {
       if (list.score(i) >= threshold || list.isExplore(i)) {
@@ -577,14 +585,19 @@ final class DefaultFeedEngine implements FeedEngine {
 
   /**
    * The value's objective shares wᵢ·pᵢ and the features' first-order effects on the value Σᵢ
-   * wᵢ·pᵢ(1−pᵢ)·βᵢⱼ·xⱼ, the top five by magnitude, plus the freshness boost.
+   * wᵢ·pᵢ(1−pᵢ)·βᵢⱼ·xⱼ, the top five by magnitude, plus the freshness boost; {@code p} is the
+   * model's prediction for {@code x}.
    */
-  private List<Contribution> explain(Predictor model, float[] x, float[] p, double boost) {
-    model.predict(x, p);
-    List<Contribution> all = new ArrayList<>(OBJ + Features.SIZE + 1);
+  private List<Contribution> explain(
+      Predictor model, float[] x, float[] p, double boost, Scratch s) {
+    // the top five by magnitude in one pass, ties kept in insertion order (values, features in
+    // order, boost): the first five of a stable sort of all of them, without the objects
+    int[] label = s.topLabel;
+    double[] amount = s.topAmount;
+    int n = 0;
     for (int o = 0; o < OBJ; o++) {
       double w = value.weight(Objective.of(o));
-      all.add(new Contribution(VALUE_LABELS[o], w * p[o]));
+      n = offerTop(label, amount, n, o, w * p[o]);
     }
     for (int f = 1; f < Features.SIZE; f++) {
       double effect = 0;
@@ -593,14 +606,37 @@ final class DefaultFeedEngine implements FeedEngine {
         effect += value.weight(obj) * p[o] * (1 - p[o]) * model.logitContribution(obj, f, x);
       }
       if (effect != 0) {
-        all.add(new Contribution(FEATURE_LABELS[f], effect));
+        n = offerTop(label, amount, n, OBJ + f, effect);
       }
     }
     if (boost > 1e-9) {
-      all.add(new Contribution("boost:freshness", boost));
+      n = offerTop(label, amount, n, -1, boost);
     }
-    all.sort((a, b) -> Double.compare(Math.abs(b.amount()), Math.abs(a.amount())));
-    return all.subList(0, Math.min(5, all.size()));
+    Contribution[] top = new Contribution[n];
+    for (int k = 0; k < n; k++) {
+      int l = label[k];
+      String name = l < 0 ? "boost:freshness" : l < OBJ ? VALUE_LABELS[l] : FEATURE_LABELS[l - OBJ];
+      top[k] = new Contribution(name, amount[k]);
+    }
+    return List.of(top);
+  }
+
+  /** Inserts into the top-{@link #EXPLAIN_TOP} buffer by magnitude, after equal ones; new size. */
+  private static int offerTop(int[] label, double[] amount, int n, int l, double a) {
+    double mag = Math.abs(a);
+    int at = n;
+    while (at > 0 && Double.compare(Math.abs(amount[at - 1]), mag) < 0) {
+      at--;
+    }
+    if (at >= EXPLAIN_TOP) {
+      return n;
+    }
+    int end = Math.min(n, EXPLAIN_TOP - 1);
+    System.arraycopy(label, at, label, at + 1, end - at);
+    System.arraycopy(amount, at, amount, at + 1, end - at);
+    label[at] = l;
+    amount[at] = a;
+    return end + 1;
   }
 
   // ---------------------------------------------------------------- record
