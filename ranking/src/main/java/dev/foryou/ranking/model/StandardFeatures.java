@@ -58,6 +58,7 @@ final class StandardFeatures implements FeatureExtractor {
     int[] cheapVideo = new int[0];
     long[] cheapDuration = new long[0];
     double[] cheapCounts = new double[0];
+    boolean[] cheapAtSlot = new boolean[0];
     int gen;
     int user;
     float @Nullable [] userVector;
@@ -167,24 +168,35 @@ final class StandardFeatures implements FeatureExtractor {
       if (!catalog.isLive(video)) {
         return false;
       }
-      System.arraycopy(cheapCounts, slot * COUNTERS, counts, 0, COUNTERS);
-      videoRates(counts, cheapDuration[slot], false, row);
+      if (cheapAtSlot[slot]) {
+        System.arraycopy(preCounts, slot * COUNTERS, counts, 0, COUNTERS);
+      } else {
+        System.arraycopy(cheapCounts, slot * COUNTERS, counts, 0, COUNTERS);
+      }
+      videoRates(counts, 0, cheapDuration[slot], false, row);
       return true;
     }
 
-    /** Records what the cheap pass read for a slot. */
-    void remember(int slot, int video, double[] c, long duration) {
+    /**
+     * Records what the cheap pass read for a slot: the duration and, unless they are the slot's
+     * prefetched ones ({@code c} null), the counters.
+     */
+    void remember(int slot, int video, double @Nullable [] c, long duration) {
       if (slot >= cheapGen.length) {
         int n = Math.max(slot + 1, 2 * cheapGen.length);
         cheapGen = java.util.Arrays.copyOf(cheapGen, n);
         cheapVideo = java.util.Arrays.copyOf(cheapVideo, n);
         cheapDuration = java.util.Arrays.copyOf(cheapDuration, n);
+        cheapAtSlot = java.util.Arrays.copyOf(cheapAtSlot, n);
         cheapCounts = java.util.Arrays.copyOf(cheapCounts, n * COUNTERS);
       }
       cheapGen[slot] = gen;
       cheapVideo[slot] = video;
       cheapDuration[slot] = duration;
-      System.arraycopy(c, 0, cheapCounts, slot * COUNTERS, COUNTERS);
+      cheapAtSlot[slot] = c == null;
+      if (c != null) {
+        System.arraycopy(c, 0, cheapCounts, slot * COUNTERS, COUNTERS);
+      }
     }
 
     /** Copies the prefetched counters of the next video if it is the one asked for. */
@@ -288,18 +300,21 @@ final class StandardFeatures implements FeatureExtractor {
       return false;
     }
     double[] c = sc.counts;
-    if (snap != null && slot >= 0 && slot < snap.preN && snap.pre[slot] == video) {
-      System.arraycopy(snap.preCounts, slot * COUNTERS, c, 0, COUNTERS);
+    int at = 0;
+    boolean atSlot = snap != null && slot >= 0 && slot < snap.preN && snap.pre[slot] == video;
+    if (atSlot) {
+      c = snap.preCounts; // read in place
+      at = slot * COUNTERS;
     } else if (snap == null || slot >= 0 || !snap.prefetched(video, c)) {
       signals.counts(video, c);
     }
     if (counts != null) {
-      System.arraycopy(c, 0, counts, 0, COUNTERS);
+      System.arraycopy(c, at, counts, 0, COUNTERS);
     }
     if (fast && snap != null && slot >= 0) {
-      snap.remember(slot, video, c, duration);
+      snap.remember(slot, video, atSlot ? null : c, duration);
     }
-    videoRates(c, duration, fast, out);
+    videoRates(c, at, duration, fast, out);
     if (user < 0) {
       for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
         out[f] = 0f;
@@ -323,27 +338,31 @@ final class StandardFeatures implements FeatureExtractor {
   }
 
   /**
-   * The features that depend only on the video's counters and duration, the ones {@code fast}
-   * approximates: the smoothed rates, the watch ratio, log impressions and log duration.
+   * The features that depend only on the video's counters (at {@code c[at, at + COUNTERS)}) and
+   * duration, the ones {@code fast} approximates: the smoothed rates, the watch ratio, log
+   * impressions and log duration.
    */
-  private void videoRates(double[] c, long duration, boolean fast, float[] out) {
-    double impressions = Math.max(c[VideoCounter.IMPRESSIONS.ordinal()], 0);
-    double views = Math.max(c[VideoCounter.VIEWS.ordinal()], 0);
+  private void videoRates(double[] c, int at, long duration, boolean fast, float[] out) {
+    double impressions = Math.max(c[at + VideoCounter.IMPRESSIONS.ordinal()], 0);
+    double views = Math.max(c[at + VideoCounter.VIEWS.ordinal()], 0);
     double shown = Math.max(impressions, views);
     out[Features.BIAS] = 1f;
     out[Features.RATE_COMPLETE] =
-        rate(Objective.COMPLETE, fast, c[VideoCounter.COMPLETES.ordinal()], views);
-    out[Features.RATE_LIKE] = rate(Objective.LIKE, fast, c[VideoCounter.LIKES.ordinal()], shown);
-    out[Features.RATE_SHARE] = rate(Objective.SHARE, fast, c[VideoCounter.SHARES.ordinal()], shown);
+        rate(Objective.COMPLETE, fast, c[at + VideoCounter.COMPLETES.ordinal()], views);
+    out[Features.RATE_LIKE] =
+        rate(Objective.LIKE, fast, c[at + VideoCounter.LIKES.ordinal()], shown);
+    out[Features.RATE_SHARE] =
+        rate(Objective.SHARE, fast, c[at + VideoCounter.SHARES.ordinal()], shown);
     out[Features.RATE_COMMENT] =
-        rate(Objective.COMMENT, fast, c[VideoCounter.COMMENTS.ordinal()], shown);
+        rate(Objective.COMMENT, fast, c[at + VideoCounter.COMMENTS.ordinal()], shown);
     out[Features.RATE_FOLLOW] =
-        rate(Objective.FOLLOW, fast, c[VideoCounter.FOLLOWS.ordinal()], shown);
-    out[Features.RATE_SKIP] = rate(Objective.SKIP, fast, c[VideoCounter.SKIPS.ordinal()], shown);
+        rate(Objective.FOLLOW, fast, c[at + VideoCounter.FOLLOWS.ordinal()], shown);
+    out[Features.RATE_SKIP] =
+        rate(Objective.SKIP, fast, c[at + VideoCounter.SKIPS.ordinal()], shown);
     out[Features.RATE_NOT_INTERESTED] =
-        rate(Objective.NOT_INTERESTED, fast, c[VideoCounter.NOT_INTERESTED.ordinal()], shown);
+        rate(Objective.NOT_INTERESTED, fast, c[at + VideoCounter.NOT_INTERESTED.ordinal()], shown);
     double durSec = duration / 1000.0;
-    double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
+    double watched = c[at + VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
     out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, fast, Math.min(watched, views), views);
     out[Features.LOG_IMPRESSIONS] =
         shown == 0 ? 0f : (float) Math.min(1.0, ln(1 + shown, fast) / 10);
