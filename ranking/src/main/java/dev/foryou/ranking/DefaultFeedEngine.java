@@ -263,11 +263,13 @@ final class DefaultFeedEngine implements FeedEngine {
       if (cursorSession != st.sessionId || cursorPage != st.page) {
         st.newSession();
       }
+      // the user's seen-set resolved once for the request (read lock-free by the standard store)
+      IntPredicate seen = known ? signals.seenSet(user) : null;
       IntPredicate accept =
           v ->
               catalog.isLive(v)
                   && !st.served(v)
-                  && (!known || !signals.hasSeen(user, v))
+                  && (seen == null || !seen.test(v))
                   && filters.test(v);
       // the user vector once per request: the ANN source and the features share it
       float[] uvec = !cold && userVectors.userVector(user, s.userVec) ? s.userVec : null;
