@@ -116,6 +116,11 @@ class FeatureExtractorTest {
       }
       for (int i = n - 1; i >= 0; i -= 1 + r.nextInt(3)) { // any order, some slots only
         boolean pa = batch.extractAt(i, videos[i], masks[i], a, ca);
+        for (int f = 0; f < Features.SIZE && pa; f++) { // the cheap row approximates it closely
+          assertThat((double) rows[i][f])
+              .as("seed %d user %d slot %d feature %s", seed, u, i, Features.name(f))
+              .isCloseTo(a[f], org.assertj.core.data.Offset.offset(1e-3));
+        }
         boolean pb = batch.refine(i, videos[i], masks[i], rows[i], cb);
         assertThat(pb).as("seed %d user %d slot %d", seed, u, i).isEqualTo(pa);
         assertThat(rows[i]).as("seed %d user %d slot %d", seed, u, i).containsExactly(a);
