@@ -94,6 +94,7 @@ final class DefaultFeedEngine implements FeedEngine {
   private final long freshMaxAgeMillis;
   private volatile int indexed;
   private final ThreadLocal<Scratch> scratch;
+  private final Filters noFilters;
   private final double freshnessHalfLifeMillis;
   private final double freshnessWeight;
   private volatile int preRank = PRE_RANK;
@@ -180,6 +181,7 @@ final class DefaultFeedEngine implements FeedEngine {
     this.coldSelect =
         Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.coldMmrLambda, POOL);
     this.scratch = ThreadLocal.withInitial(Scratch::new);
+    this.noFilters = Filters.none(catalog);
     catchUp();
   }
 
@@ -257,7 +259,12 @@ final class DefaultFeedEngine implements FeedEngine {
     int language =
         attrs.language().isEmpty() ? -1 : index(catalog.languages().indexOf(attrs.language()));
     int country = trending.countryIndex(attrs.country());
-    Filters filters = Filters.of(catalog, context);
+    Filters filters =
+        context.blockedCreators().isEmpty()
+                && context.languages().isEmpty()
+                && context.excludedHashtags().isEmpty()
+            ? noFilters
+            : Filters.of(catalog, context);
     UserStates.State st = states.get(user);
     synchronized (st) {
       if (cursorSession != st.sessionId || cursorPage != st.page) {
@@ -735,6 +742,12 @@ final class DefaultFeedEngine implements FeedEngine {
       IntOpenHashSet tags,
       boolean languageFilter)
       implements IntPredicate {
+
+    /** No filter: shared by the requests without any (read-only, so thread-safe). */
+    static Filters none(Catalog catalog) {
+      return new Filters(
+          catalog, new IntOpenHashSet(), new IntOpenHashSet(), new IntOpenHashSet(), false);
+    }
 
     static Filters of(Catalog catalog, FeedContext c) {
       IntOpenHashSet creators = resolve(catalog.creators(), c.blockedCreators());
