@@ -46,6 +46,7 @@ final class DefaultFeedEngine implements FeedEngine {
   private static final int OBJ = Objective.count();
   private static final int NEW_VIDEO_IMPRESSIONS = 100;
   private static final int POOL = 150;
+  private static final int EXPLAIN_TOP = 5;
 
   /**
    * How many candidates the pre-ranker passes to the full features and model (besides every
@@ -93,6 +94,7 @@ final class DefaultFeedEngine implements FeedEngine {
   private final long freshMaxAgeMillis;
   private volatile int indexed;
   private final ThreadLocal<Scratch> scratch;
+  private final Filters noFilters;
   private final double freshnessHalfLifeMillis;
   private final double freshnessWeight;
   private volatile int preRank = PRE_RANK;
@@ -118,6 +120,9 @@ final class DefaultFeedEngine implements FeedEngine {
     final double[] preScores = new double[candidates];
     final boolean[] keep = new boolean[candidates];
     final PreRanker preRanker = new PreRanker();
+    int[] tags = new int[16];
+    final int[] topLabel = new int[EXPLAIN_TOP];
+    final double[] topAmount = new double[EXPLAIN_TOP];
     @Nullable RankedList auditList;
     int @Nullable [] auditPicks;
   }
@@ -176,6 +181,7 @@ final class DefaultFeedEngine implements FeedEngine {
     this.coldSelect =
         Rerankers.diversity(b.creatorSpacing, b.hashtagSpacing, b.coldMmrLambda, POOL);
     this.scratch = ThreadLocal.withInitial(Scratch::new);
+    this.noFilters = Filters.none(catalog);
     catchUp();
   }
 
@@ -253,17 +259,24 @@ final class DefaultFeedEngine implements FeedEngine {
     int language =
         attrs.language().isEmpty() ? -1 : index(catalog.languages().indexOf(attrs.language()));
     int country = trending.countryIndex(attrs.country());
-    Filters filters = Filters.of(catalog, context);
+    Filters filters =
+        context.blockedCreators().isEmpty()
+                && context.languages().isEmpty()
+                && context.excludedHashtags().isEmpty()
+            ? noFilters
+            : Filters.of(catalog, context);
     UserStates.State st = states.get(user);
     synchronized (st) {
       if (cursorSession != st.sessionId || cursorPage != st.page) {
         st.newSession();
       }
+      // the user's seen-set resolved once for the request (read lock-free by the standard store)
+      IntPredicate seen = known ? signals.seenSet(user) : null;
       IntPredicate accept =
           v ->
               catalog.isLive(v)
                   && !st.served(v)
-                  && (!known || !signals.hasSeen(user, v))
+                  && (seen == null || !seen.test(v))
                   && filters.test(v);
       // the user vector once per request: the ANN source and the features share it
       float[] uvec = !cold && userVectors.userVector(user, s.userVec) ? s.userVec : null;
@@ -303,10 +316,10 @@ final class DefaultFeedEngine implements FeedEngine {
         int v = list.video(at);
         int mask = set.sources(list.tag(at));
         String id = catalog.isLive(v) ? catalog.videoId(v) : "";
-        List<Contribution> why =
-            fx.extract(v, mask, s.x, null)
-                ? explain(model, s.x, s.p, list.score(at) - value.score(s.p))
-                : List.of();
+        // the row the entry was scored with (score leaves it at the candidate's slot)
+        System.arraycopy(s.rows, list.tag(at) * Features.SIZE, s.x, 0, Features.SIZE);
+        model.predict(s.x, s.p);
+        List<Contribution> why = explain(model, s.x, s.p, list.score(at) - value.score(s.p), s);
         items.add(new FeedItem(v, id, list.score(at), mask, list.isExplore(at), why));
         st.serve(v);
       }
@@ -318,7 +331,8 @@ final class DefaultFeedEngine implements FeedEngine {
 
   /**
    * Scores the candidates with the full features and model into {@code list}, in candidate order;
-   * with {@code keep}, only the kept ones.
+   * with {@code keep} (set by {@link #preRank} in this request), only the kept ones, refining the
+   * cheap rows {@link #preRank} left in {@code s.rows} instead of extracting again.
    */
   private void score(
       FeatureExtractor.Batch fx,
@@ -334,24 +348,37 @@ final class DefaultFeedEngine implements FeedEngine {
         continue;
       }
       int v = set.video(i);
-      if (!fx.extractAt(i, v, set.sources(i), s.x, s.counts)) {
+      boolean ok;
+      if (keep != null) {
+        // the cheap pass read everything already: recompute only its approximated features
+        System.arraycopy(s.rows, i * Features.SIZE, s.x, 0, Features.SIZE);
+        ok = fx.refine(i, v, set.sources(i), s.x, s.counts);
+      } else {
+        ok = fx.extractAt(i, v, set.sources(i), s.x, s.counts);
+      }
+      if (!ok) {
         continue;
       }
+      System.arraycopy(s.x, 0, s.rows, i * Features.SIZE, Features.SIZE); // for explain
       model.predict(s.x, s.p);
       double score = value.score(s.p);
       int creator;
-      int[] tags;
+      int nTags;
       int category;
       long published;
       try {
         creator = catalog.creator(v);
-        tags = catalog.hashtags(v);
+        nTags = catalog.hashtags(v, s.tags);
+        if (nTags > s.tags.length) {
+          s.tags = new int[nTags];
+          nTags = catalog.hashtags(v, s.tags);
+        }
         category = catalog.category(v);
         published = catalog.publishedAtMillis(v);
       } catch (IllegalArgumentException removedMeanwhile) {
         continue;
       }
-      int at = list.add(v, creator, tags, category, published, score, i);
+      int at = list.add(v, creator, s.tags, nTags, category, published, score, i);
       double impressions =
           Math.max(
               s.counts[VideoCounter.IMPRESSIONS.ordinal()], s.counts[VideoCounter.VIEWS.ordinal()]);
@@ -393,6 +420,8 @@ final class DefaultFeedEngine implements FeedEngine {
       } catch (IllegalArgumentException removedMeanwhile) {
         continue;
       }
+      // the row stays at the candidate's slot: the full pass refines it (see score)
+      System.arraycopy(s.x, 0, rows, i * Features.SIZE, Features.SIZE);
       double impressions =
           Math.max(
               s.counts[VideoCounter.IMPRESSIONS.ordinal()], s.counts[VideoCounter.VIEWS.ordinal()]);
@@ -401,15 +430,14 @@ final class DefaultFeedEngine implements FeedEngine {
         keep[i] = true; // exploration-eligible: always scored in full
         continue;
       }
-      System.arraycopy(s.x, 0, rows, r * Features.SIZE, Features.SIZE);
       pre[r] = freshnessWeight * Math.exp(-age * LN2 / freshnessHalfLifeMillis);
       s.rowSlot[r++] = i;
     }
-    if (!s.preRanker.prepare(model, value, rows, r)) {
+    if (!s.preRanker.prepare(model, value, rows, s.rowSlot, r)) {
       return false;
     }
     for (int j = 0; j < r; j++) {
-      pre[j] += s.preRanker.score(rows, j);
+      pre[j] += s.preRanker.score(rows, s.rowSlot[j]);
     }
     if (r <= k) {
       for (int j = 0; j < r; j++) {
@@ -545,8 +573,7 @@ final class DefaultFeedEngine implements FeedEngine {
       for (int i = 0; i < n; i++) {
         scores[i] = list.score(i);
       }
-      java.util.Arrays.sort(scores, 0, n);
-      threshold = scores[n - POOL];
+      threshold = kthLargest(scores, n, POOL);
     }
     for (int i = 0; i < n; i++) {
       if (list.score(i) >= threshold || list.isExplore(i)) {
@@ -567,14 +594,19 @@ final class DefaultFeedEngine implements FeedEngine {
 
   /**
    * The value's objective shares wᵢ·pᵢ and the features' first-order effects on the value Σᵢ
-   * wᵢ·pᵢ(1−pᵢ)·βᵢⱼ·xⱼ, the top five by magnitude, plus the freshness boost.
+   * wᵢ·pᵢ(1−pᵢ)·βᵢⱼ·xⱼ, the top five by magnitude, plus the freshness boost; {@code p} is the
+   * model's prediction for {@code x}.
    */
-  private List<Contribution> explain(Predictor model, float[] x, float[] p, double boost) {
-    model.predict(x, p);
-    List<Contribution> all = new ArrayList<>(OBJ + Features.SIZE + 1);
+  private List<Contribution> explain(
+      Predictor model, float[] x, float[] p, double boost, Scratch s) {
+    // the top five by magnitude in one pass, ties kept in insertion order (values, features in
+    // order, boost): the first five of a stable sort of all of them, without the objects
+    int[] label = s.topLabel;
+    double[] amount = s.topAmount;
+    int n = 0;
     for (int o = 0; o < OBJ; o++) {
       double w = value.weight(Objective.of(o));
-      all.add(new Contribution(VALUE_LABELS[o], w * p[o]));
+      n = offerTop(label, amount, n, o, w * p[o]);
     }
     for (int f = 1; f < Features.SIZE; f++) {
       double effect = 0;
@@ -583,14 +615,37 @@ final class DefaultFeedEngine implements FeedEngine {
         effect += value.weight(obj) * p[o] * (1 - p[o]) * model.logitContribution(obj, f, x);
       }
       if (effect != 0) {
-        all.add(new Contribution(FEATURE_LABELS[f], effect));
+        n = offerTop(label, amount, n, OBJ + f, effect);
       }
     }
     if (boost > 1e-9) {
-      all.add(new Contribution("boost:freshness", boost));
+      n = offerTop(label, amount, n, -1, boost);
     }
-    all.sort((a, b) -> Double.compare(Math.abs(b.amount()), Math.abs(a.amount())));
-    return all.subList(0, Math.min(5, all.size()));
+    Contribution[] top = new Contribution[n];
+    for (int k = 0; k < n; k++) {
+      int l = label[k];
+      String name = l < 0 ? "boost:freshness" : l < OBJ ? VALUE_LABELS[l] : FEATURE_LABELS[l - OBJ];
+      top[k] = new Contribution(name, amount[k]);
+    }
+    return List.of(top);
+  }
+
+  /** Inserts into the top-{@link #EXPLAIN_TOP} buffer by magnitude, after equal ones; new size. */
+  private static int offerTop(int[] label, double[] amount, int n, int l, double a) {
+    double mag = Math.abs(a);
+    int at = n;
+    while (at > 0 && Double.compare(Math.abs(amount[at - 1]), mag) < 0) {
+      at--;
+    }
+    if (at >= EXPLAIN_TOP) {
+      return n;
+    }
+    int end = Math.min(n, EXPLAIN_TOP - 1);
+    System.arraycopy(label, at, label, at + 1, end - at);
+    System.arraycopy(amount, at, amount, at + 1, end - at);
+    label[at] = l;
+    amount[at] = a;
+    return end + 1;
   }
 
   // ---------------------------------------------------------------- record
@@ -687,6 +742,12 @@ final class DefaultFeedEngine implements FeedEngine {
       IntOpenHashSet tags,
       boolean languageFilter)
       implements IntPredicate {
+
+    /** No filter: shared by the requests without any (read-only, so thread-safe). */
+    static Filters none(Catalog catalog) {
+      return new Filters(
+          catalog, new IntOpenHashSet(), new IntOpenHashSet(), new IntOpenHashSet(), false);
+    }
 
     static Filters of(Catalog catalog, FeedContext c) {
       IntOpenHashSet creators = resolve(catalog.creators(), c.blockedCreators());

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import org.apache.lucene.util.RamUsageEstimator;
 
 /*
@@ -1004,15 +1005,22 @@ final class DefaultSignalStore implements SignalStore {
   public boolean hasSeen(int user, int video) {
     checkVideo(video);
     UserState us = userOrNull(user);
+    return us != null && us.hasSeenShared(video);
+  }
+
+  @Override
+  public IntPredicate seenSet(int user) {
+    UserState us = userOrNull(user);
     if (us == null) {
-      return false;
+      return video -> {
+        checkVideo(video);
+        return false;
+      };
     }
-    us.lock();
-    try {
-      return us.hasSeen(video);
-    } finally {
-      us.unlock();
-    }
+    return video -> {
+      checkVideo(video);
+      return us.hasSeenShared(video);
+    };
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.foryou.core.user.UserRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.function.IntPredicate;
 
 /**
  * Turns interaction events into the features ranking and ads read: exponentially decayed per-video
@@ -168,6 +169,21 @@ public interface SignalStore {
    * @return true if seen
    */
   boolean hasSeen(int user, int video);
+
+  /**
+   * One user's seen-set as a predicate for a short while (e.g. one feed request): {@code
+   * test(video)} tells what {@link #hasSeen} would, without finding the user's state again for
+   * every video; the standard store reads it without a lock. Videos seen meanwhile may or may not
+   * show.
+   *
+   * @param user a user index
+   * @return the predicate (it throws {@link IllegalArgumentException} for an unknown video index)
+   * @throws IllegalArgumentException if the user is not registered (the default implementation: at
+   *     the first test)
+   */
+  default IntPredicate seenSet(int user) {
+    return video -> hasSeen(user, video);
+  }
 
   /**
    * Tells whether the user follows a creator.

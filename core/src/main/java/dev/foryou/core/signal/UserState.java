@@ -13,14 +13,23 @@ import org.apache.lucene.util.RamUsageEstimator;
  */
 final class UserState extends AffinityTable {
   private static final VarHandle LOCK;
+  private static final VarHandle SEEN_SEQ;
 
   static {
     try {
       LOCK = MethodHandles.lookup().findVarHandle(UserState.class, "lockWord", int.class);
+      SEEN_SEQ = MethodHandles.lookup().findVarHandle(UserState.class, "seenSeq", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  /**
+   * The seen-set's sequence number (a seqlock): odd while {@link #seen} changes the set, so {@link
+   * #hasSeenShared} can read it without the lock and retry under it when a writer interfered.
+   */
+  @SuppressWarnings("unused")
+  private int seenSeq;
 
   /**
    * 0 free, 1 held. A spin lock rather than the object's monitor: taking it is one CAS and
@@ -111,6 +120,47 @@ final class UserState extends AffinityTable {
     return false;
   }
 
+  /**
+   * {@link #hasSeen} without holding the lock: an optimistic read validated by the seen-set's
+   * sequence number, falling back to the lock when a writer was busy.
+   */
+  boolean hasSeenShared(int video) {
+    int v1 = (int) SEEN_SEQ.getAcquire(this);
+    if ((v1 & 1) == 0) {
+      int[] a = seen;
+      int cap = seenCap;
+      boolean found = false;
+      boolean consistent = true;
+      if (a != null) {
+        // a racing resize may pair one array with the other's capacity: stay in bounds, the
+        // sequence check below rejects the answer
+        if (cap < 2 || cap > a.length || (cap & (cap - 1)) != 0) {
+          consistent = false;
+        } else {
+          int key = video + 1;
+          int mask = cap - 1;
+          for (int i = HashCommon.mix(key) & mask, n = 0; n < cap && a[i] != 0; n++) {
+            if (a[i] == key) {
+              found = true;
+              break;
+            }
+            i = (i + 1) & mask;
+          }
+        }
+      }
+      VarHandle.loadLoadFence();
+      if (consistent && (int) SEEN_SEQ.getOpaque(this) == v1) {
+        return found;
+      }
+    }
+    lock();
+    try {
+      return hasSeen(video);
+    } finally {
+      unlock();
+    }
+  }
+
   private static int tableCap(int n) {
     return Integer.highestOneBit(Math.max(2, 2 * n - 1)) << 1;
   }
@@ -152,7 +202,22 @@ final class UserState extends AffinityTable {
     a[i] = 0;
   }
 
+  /** Adds a video to the seen-set (under the lock), bumping the sequence around the change. */
   void seen(int video, int bound) {
+    if (seen != null && hasSeen(video)) {
+      return;
+    }
+    int v = seenSeq;
+    SEEN_SEQ.setOpaque(this, v + 1);
+    VarHandle.storeStoreFence();
+    try {
+      addSeen(video, bound);
+    } finally {
+      SEEN_SEQ.setRelease(this, v + 2);
+    }
+  }
+
+  private void addSeen(int video, int bound) {
     int key = video + 1;
     int[] a = seen;
     if (a == null) {

@@ -15,6 +15,55 @@ import org.junit.jupiter.api.Test;
 class UserStateTest {
 
   @Test
+  void hasSeenShared_whileAWriterGrowsTheSet_neverMissesNorInventsAVideo() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      UserState us = new UserState();
+      int n = 20_000;
+      java.util.concurrent.atomic.AtomicInteger written =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicReference<String> failure =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread writer =
+          new Thread(
+              () -> {
+                for (int v = 0; v < n; v++) {
+                  us.lock();
+                  try {
+                    us.seen(2 * v, n); // even videos only; the bound keeps them all
+                  } finally {
+                    us.unlock();
+                  }
+                  written.set(v + 1);
+                }
+              });
+      long seed = 31 + round;
+      Thread reader =
+          new Thread(
+              () -> {
+                SplittableRandom r = new SplittableRandom(seed);
+                while (written.get() < n && failure.get() == null) {
+                  int w = written.get();
+                  if (w > 0) {
+                    int v = 2 * r.nextInt(w);
+                    if (!us.hasSeenShared(v)) {
+                      failure.set("seed " + seed + ": missed " + v + " of " + w);
+                    }
+                  }
+                  int odd = 2 * r.nextInt(n) + 1;
+                  if (us.hasSeenShared(odd)) {
+                    failure.set("seed " + seed + ": invented " + odd);
+                  }
+                }
+              });
+      writer.start();
+      reader.start();
+      writer.join();
+      reader.join();
+      assertThat(failure.get()).isNull();
+    }
+  }
+
+  @Test
   void seen_randomStreams_matchBoundedFifoModel() {
     for (long seed = 1; seed <= 200; seed++) {
       SplittableRandom r = new SplittableRandom(seed);

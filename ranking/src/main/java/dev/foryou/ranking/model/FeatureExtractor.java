@@ -120,6 +120,26 @@ public interface FeatureExtractor {
         int slot, int video, int sourceMask, float[] out, double[] counts) {
       return extractAt(slot, video, sourceMask, out, counts);
     }
+
+    /**
+     * Turns the row {@link #extractCheap} wrote for a slot into the row {@link #extractAt} would
+     * write for it, recomputing only the approximated features (the rates and logarithms) from the
+     * counters and duration the cheap pass read; everything else (catalog metadata, affinities,
+     * cosine, freshness, flags) is exact in the cheap row already and is kept. The default, and the
+     * standard batch when that slot had no cheap pass since the last {@link #prefetch}, extracts
+     * afresh.
+     *
+     * @param slot the slot given to {@link #extractCheap}
+     * @param video the video given to it
+     * @param sourceMask the source bits given to it
+     * @param row in: the row {@link #extractCheap} wrote, unchanged since; out: the full row
+     * @param counts receives the video's decayed counters (the ones the cheap pass read)
+     * @return false (and {@code row} unspecified) if the video is not live
+     * @throws IllegalArgumentException if {@code row} is shorter than {@link Features#SIZE}
+     */
+    default boolean refine(int slot, int video, int sourceMask, float[] row, double[] counts) {
+      return extractAt(slot, video, sourceMask, row, counts);
+    }
   }
 
   /**

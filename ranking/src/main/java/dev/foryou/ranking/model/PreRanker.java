@@ -1,5 +1,7 @@
 package dev.foryou.ranking.model;
 
+import org.jspecify.annotations.Nullable;
+
 /*
  * Design: a two-stage cascade (the "pre-ranking" or "light ranking" stage of industrial feeds, e.g.
  * Wang et al., "COLD: Towards the Next Generation of Pre-Ranking System", 2020): every candidate
@@ -35,12 +37,29 @@ public final class PreRanker {
    * @return false if the model is not a {@link LinearModel} (then pre-rank nothing)
    */
   public boolean prepare(Predictor model, ValueModel value, float[] rows, int n) {
+    return prepare(model, value, rows, null, n);
+  }
+
+  /**
+   * Linearises the value of a model around the mean of {@code n} chosen feature rows.
+   *
+   * @param model the model; only a {@link LinearModel} can be linearised
+   * @param value the value model
+   * @param rows rows of {@link Features#SIZE} features, row-major
+   * @param which the indexes of the rows to average, in the order to sum them; null for rows 0 to
+   *     {@code n - 1}
+   * @param n how many rows
+   * @return false if the model is not a {@link LinearModel} (then pre-rank nothing)
+   */
+  public boolean prepare(
+      Predictor model, ValueModel value, float[] rows, int @Nullable [] which, int n) {
     if (!(model instanceof LinearModel lm)) {
       return false;
     }
     int f = Features.SIZE;
     java.util.Arrays.fill(mean, 0);
-    for (int r = 0, base = 0; r < n; r++, base += f) {
+    for (int r = 0; r < n; r++) {
+      int base = (which == null ? r : which[r]) * f;
       for (int i = 0; i < f; i++) {
         mean[i] += rows[base + i];
       }

@@ -53,6 +53,13 @@ final class StandardFeatures implements FeatureExtractor {
     double[] preCounts = new double[0];
     int preN;
     int cursor;
+    // what each slot's cheap pass read, for refine: valid where cheapGen[slot] == gen
+    int[] cheapGen = new int[0];
+    int[] cheapVideo = new int[0];
+    long[] cheapDuration = new long[0];
+    double[] cheapCounts = new double[0];
+    boolean[] cheapAtSlot = new boolean[0];
+    int gen;
     int user;
     float @Nullable [] userVector;
     float userNorm2;
@@ -72,6 +79,7 @@ final class StandardFeatures implements FeatureExtractor {
       this.now = now;
       this.preN = 0;
       this.cursor = 0;
+      this.gen++;
       if (userVector != null) {
         float[] u =
             userVector.length == catalog.dimension()
@@ -121,6 +129,7 @@ final class StandardFeatures implements FeatureExtractor {
         preCounts = new double[n * COUNTERS];
       }
       System.arraycopy(videos, 0, pre, 0, n);
+      gen++;
       try {
         signals.counts(pre, n, preCounts);
         preN = n;
@@ -142,6 +151,52 @@ final class StandardFeatures implements FeatureExtractor {
     @Override
     public boolean extractCheap(int slot, int video, int sourceMask, float[] out, double[] counts) {
       return fill(user, video, sourceMask, userVector, cold, now, out, counts, this, slot, true);
+    }
+
+    @Override
+    public boolean refine(int slot, int video, int sourceMask, float[] row, double[] counts) {
+      if (row.length < Features.SIZE) {
+        throw new IllegalArgumentException(
+            "row has length " + row.length + ", needs " + Features.SIZE);
+      }
+      if (slot < 0
+          || slot >= cheapGen.length
+          || cheapGen[slot] != gen
+          || cheapVideo[slot] != video) {
+        return extractAt(slot, video, sourceMask, row, counts); // no cheap pass to reuse
+      }
+      if (!catalog.isLive(video)) {
+        return false;
+      }
+      if (cheapAtSlot[slot]) {
+        System.arraycopy(preCounts, slot * COUNTERS, counts, 0, COUNTERS);
+      } else {
+        System.arraycopy(cheapCounts, slot * COUNTERS, counts, 0, COUNTERS);
+      }
+      videoRates(counts, 0, cheapDuration[slot], false, row);
+      return true;
+    }
+
+    /**
+     * Records what the cheap pass read for a slot: the duration and, unless they are the slot's
+     * prefetched ones ({@code c} null), the counters.
+     */
+    void remember(int slot, int video, double @Nullable [] c, long duration) {
+      if (slot >= cheapGen.length) {
+        int n = Math.max(slot + 1, 2 * cheapGen.length);
+        cheapGen = java.util.Arrays.copyOf(cheapGen, n);
+        cheapVideo = java.util.Arrays.copyOf(cheapVideo, n);
+        cheapDuration = java.util.Arrays.copyOf(cheapDuration, n);
+        cheapAtSlot = java.util.Arrays.copyOf(cheapAtSlot, n);
+        cheapCounts = java.util.Arrays.copyOf(cheapCounts, n * COUNTERS);
+      }
+      cheapGen[slot] = gen;
+      cheapVideo[slot] = video;
+      cheapDuration[slot] = duration;
+      cheapAtSlot[slot] = c == null;
+      if (c != null) {
+        System.arraycopy(c, 0, cheapCounts, slot * COUNTERS, COUNTERS);
+      }
     }
 
     /** Copies the prefetched counters of the next video if it is the one asked for. */
@@ -245,34 +300,21 @@ final class StandardFeatures implements FeatureExtractor {
       return false;
     }
     double[] c = sc.counts;
-    if (snap != null && slot >= 0 && slot < snap.preN && snap.pre[slot] == video) {
-      System.arraycopy(snap.preCounts, slot * COUNTERS, c, 0, COUNTERS);
+    int at = 0;
+    boolean atSlot = snap != null && slot >= 0 && slot < snap.preN && snap.pre[slot] == video;
+    if (atSlot) {
+      c = snap.preCounts; // read in place
+      at = slot * COUNTERS;
     } else if (snap == null || slot >= 0 || !snap.prefetched(video, c)) {
       signals.counts(video, c);
     }
     if (counts != null) {
-      System.arraycopy(c, 0, counts, 0, COUNTERS);
+      System.arraycopy(c, at, counts, 0, COUNTERS);
     }
-    double impressions = Math.max(c[VideoCounter.IMPRESSIONS.ordinal()], 0);
-    double views = Math.max(c[VideoCounter.VIEWS.ordinal()], 0);
-    double shown = Math.max(impressions, views);
-    out[Features.BIAS] = 1f;
-    out[Features.RATE_COMPLETE] =
-        rate(Objective.COMPLETE, fast, c[VideoCounter.COMPLETES.ordinal()], views);
-    out[Features.RATE_LIKE] = rate(Objective.LIKE, fast, c[VideoCounter.LIKES.ordinal()], shown);
-    out[Features.RATE_SHARE] = rate(Objective.SHARE, fast, c[VideoCounter.SHARES.ordinal()], shown);
-    out[Features.RATE_COMMENT] =
-        rate(Objective.COMMENT, fast, c[VideoCounter.COMMENTS.ordinal()], shown);
-    out[Features.RATE_FOLLOW] =
-        rate(Objective.FOLLOW, fast, c[VideoCounter.FOLLOWS.ordinal()], shown);
-    out[Features.RATE_SKIP] = rate(Objective.SKIP, fast, c[VideoCounter.SKIPS.ordinal()], shown);
-    out[Features.RATE_NOT_INTERESTED] =
-        rate(Objective.NOT_INTERESTED, fast, c[VideoCounter.NOT_INTERESTED.ordinal()], shown);
-    double durSec = duration / 1000.0;
-    double watched = c[VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
-    out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, fast, Math.min(watched, views), views);
-    out[Features.LOG_IMPRESSIONS] =
-        shown == 0 ? 0f : (float) Math.min(1.0, ln(1 + shown, fast) / 10);
+    if (fast && snap != null && slot >= 0) {
+      snap.remember(slot, video, atSlot ? null : c, duration);
+    }
+    videoRates(c, at, duration, fast, out);
     if (user < 0) {
       for (int f = Features.AFF_CREATOR; f <= Features.FOLLOWS; f++) {
         out[f] = 0f;
@@ -288,12 +330,101 @@ final class StandardFeatures implements FeatureExtractor {
                 : cosine(userVector, sc.emb, dim);
     double age = Math.max(0, nowMillis - published);
     out[Features.FRESHNESS] = (float) Math.exp(-age * LN2 / DAY_MS);
-    out[Features.LOG_DURATION] = (float) Math.min(1.5, ln(1 + durSec, fast) / 5);
     out[Features.USER_COLD] = coldUser ? 1f : 0f;
     for (int b = 0; b < Source.count(); b++) {
       out[Features.SOURCE_FLAGS + b] = (sourceMask & (1 << b)) != 0 ? 1f : 0f;
     }
     return true;
+  }
+
+  /**
+   * The features that depend only on the video's counters (at {@code c[at, at + COUNTERS)}) and
+   * duration, the ones {@code fast} approximates: the smoothed rates, the watch ratio, log
+   * impressions and log duration.
+   */
+  private void videoRates(double[] c, int at, long duration, boolean fast, float[] out) {
+    if (fast) {
+      cheapRates(c, at, duration, out);
+      return;
+    }
+    double impressions = Math.max(c[at + VideoCounter.IMPRESSIONS.ordinal()], 0);
+    double views = Math.max(c[at + VideoCounter.VIEWS.ordinal()], 0);
+    double shown = Math.max(impressions, views);
+    out[Features.BIAS] = 1f;
+    out[Features.RATE_COMPLETE] =
+        rate(Objective.COMPLETE, fast, c[at + VideoCounter.COMPLETES.ordinal()], views);
+    out[Features.RATE_LIKE] =
+        rate(Objective.LIKE, fast, c[at + VideoCounter.LIKES.ordinal()], shown);
+    out[Features.RATE_SHARE] =
+        rate(Objective.SHARE, fast, c[at + VideoCounter.SHARES.ordinal()], shown);
+    out[Features.RATE_COMMENT] =
+        rate(Objective.COMMENT, fast, c[at + VideoCounter.COMMENTS.ordinal()], shown);
+    out[Features.RATE_FOLLOW] =
+        rate(Objective.FOLLOW, fast, c[at + VideoCounter.FOLLOWS.ordinal()], shown);
+    out[Features.RATE_SKIP] =
+        rate(Objective.SKIP, fast, c[at + VideoCounter.SKIPS.ordinal()], shown);
+    out[Features.RATE_NOT_INTERESTED] =
+        rate(Objective.NOT_INTERESTED, fast, c[at + VideoCounter.NOT_INTERESTED.ordinal()], shown);
+    double durSec = duration / 1000.0;
+    double watched = c[at + VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
+    out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, fast, Math.min(watched, views), views);
+    out[Features.LOG_IMPRESSIONS] =
+        shown == 0 ? 0f : (float) Math.min(1.0, ln(1 + shown, fast) / 10);
+    out[Features.LOG_DURATION] = (float) Math.min(1.5, ln(1 + durSec, fast) / 5);
+  }
+
+  /**
+   * {@link #videoRates} of the cheap pass. Besides the fast logarithm, a rate without events (most
+   * rates of most videos) is the same for every objective at the same trials, log(s / (trials + s))
+   * / 3 up to rounding, so it is computed once per video and trial count.
+   */
+  private void cheapRates(double[] c, int at, long duration, float[] out) {
+    double impressions = Math.max(c[at + VideoCounter.IMPRESSIONS.ordinal()], 0);
+    double views = Math.max(c[at + VideoCounter.VIEWS.ordinal()], 0);
+    double shown = Math.max(impressions, views);
+    float zeroShown = zeroEvents(shown);
+    float zeroViews = views == shown ? zeroShown : zeroEvents(views);
+    out[Features.BIAS] = 1f;
+    out[Features.RATE_COMPLETE] =
+        cheapRate(Objective.COMPLETE, c[at + VideoCounter.COMPLETES.ordinal()], views, zeroViews);
+    out[Features.RATE_LIKE] =
+        cheapRate(Objective.LIKE, c[at + VideoCounter.LIKES.ordinal()], shown, zeroShown);
+    out[Features.RATE_SHARE] =
+        cheapRate(Objective.SHARE, c[at + VideoCounter.SHARES.ordinal()], shown, zeroShown);
+    out[Features.RATE_COMMENT] =
+        cheapRate(Objective.COMMENT, c[at + VideoCounter.COMMENTS.ordinal()], shown, zeroShown);
+    out[Features.RATE_FOLLOW] =
+        cheapRate(Objective.FOLLOW, c[at + VideoCounter.FOLLOWS.ordinal()], shown, zeroShown);
+    out[Features.RATE_SKIP] =
+        cheapRate(Objective.SKIP, c[at + VideoCounter.SKIPS.ordinal()], shown, zeroShown);
+    out[Features.RATE_NOT_INTERESTED] =
+        cheapRate(
+            Objective.NOT_INTERESTED,
+            c[at + VideoCounter.NOT_INTERESTED.ordinal()],
+            shown,
+            zeroShown);
+    double durSec = duration / 1000.0;
+    double watched = c[at + VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
+    out[Features.WATCH_RATIO] =
+        cheapRate(Objective.WATCH_RATIO, Math.min(watched, views), views, zeroViews);
+    out[Features.LOG_IMPRESSIONS] = shown == 0 ? 0f : (float) Math.min(1.0, fastLn(1 + shown) / 10);
+    out[Features.LOG_DURATION] = (float) Math.min(1.5, fastLn(1 + durSec) / 5);
+  }
+
+  /** The cheap lift of a rate without events at {@code trials} > 0 trials. */
+  private float zeroEvents(double trials) {
+    if (!(s > 0) || trials == 0) {
+      return 0f; // unused at 0 trials (zeroLift); without smoothing a rate of 0 lifts to 0
+    }
+    double l = fastLn(s / (trials + s)) / 3;
+    return (float) Math.max(-1, Math.min(1, l));
+  }
+
+  private float cheapRate(Objective o, double events, double trials, float zeroEvents) {
+    if (events <= 0) {
+      return trials == 0 ? zeroLift[o.ordinal()] : zeroEvents;
+    }
+    return lift(events, trials, o.prior(), true);
   }
 
   private static double ln(double x, boolean fast) {

@@ -1,7 +1,5 @@
 package dev.foryou.ranking.rerank;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
-
 /*
  * Design: greedy Maximal Marginal Relevance (Carbonell & Goldstein, SIGIR 1998): each slot takes
  * the entry maximising λ·relevance − (1−λ)·max similarity to the entries already on the page, with
@@ -9,8 +7,11 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
  * constraints: no two entries of one creator within `creatorSpacing` consecutive slots; no two
  * sharing a hashtag within `hashtagSpacing` slots (relaxed for a slot only if nothing satisfies it,
  * the creator rule never). Exploration entries (see ThompsonExploration) are placed at evenly
- * spaced reserved slots, best sample first, under the same constraints. The max-similarity vector
- * is updated incrementally, so a page costs O(count·pool·dimension).
+ * spaced reserved slots, best sample first, under the same constraints. Only the pool is sorted
+ * (by score, ties by position); each slot scans it in score order and stops once λ·relevance (an
+ * upper bound of the MMR value, similarity being at least 0) cannot beat the best value found, and
+ * an entry's max-similarity to the page is updated lazily, only when the scan reaches it: the same
+ * picks as the eager O(count·pool·dimension) greedy at a fraction of the similarities.
  */
 final class DiversitySelector implements Selector {
   private final int creatorSpacing;
@@ -37,6 +38,31 @@ final class DiversitySelector implements Selector {
     this.pool = pool;
   }
 
+  /** Per-thread working arrays, grown as needed (the selector itself is shared). */
+  private static final class Scratch {
+    double[] score = new double[0];
+    double[] sorted = new double[0];
+    int[] cand = new int[0];
+    float[] maxSim = new float[0];
+    int[] upTo = new int[0];
+    boolean[] used = new boolean[0];
+    boolean[] inPool = new boolean[0];
+
+    void ensure(int n) {
+      if (score.length < n) {
+        score = new double[n];
+        sorted = new double[n];
+        cand = new int[n];
+        maxSim = new float[n];
+        upTo = new int[n];
+        used = new boolean[n];
+        inPool = new boolean[n];
+      }
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   @Override
   public int select(RankedList list, int count, int[] out) {
     if (count < 1) {
@@ -46,34 +72,59 @@ final class DiversitySelector implements Selector {
     if (n == 0) {
       return 0;
     }
-    int[] order = new int[n];
+    Scratch sc = SCRATCH.get();
+    sc.ensure(n);
+    double[] score = sc.score;
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      score[i] = list.score(i);
     }
-    IntArrays.quickSort(order, (a, b) -> Double.compare(list.score(b), list.score(a)));
-    // pool = the top entries by score plus every exploration entry
+    // pool = the top entries by score (ties by position) plus every exploration entry, in that
+    // order; only the pool is sorted
+    boolean[] inPool = sc.inPool;
+    int[] cand = sc.cand;
     int p = 0;
-    int[] cand = new int[n];
     int explorers = 0;
-    for (int r = 0; r < n; r++) {
-      int i = order[r];
-      if (r < pool || list.isExplore(i)) {
+    double threshold = Double.NEGATIVE_INFINITY;
+    int atThreshold = n; // how many entries scoring exactly the threshold may still join
+    if (n > pool) {
+      System.arraycopy(score, 0, sc.sorted, 0, n);
+      threshold = kthLargest(sc.sorted, n, pool);
+      int above = 0;
+      for (int i = 0; i < n; i++) {
+        if (score[i] > threshold) {
+          above++;
+        }
+      }
+      atThreshold = pool - above;
+    }
+    for (int i = 0; i < n; i++) {
+      boolean top = score[i] > threshold || (score[i] == threshold && atThreshold-- > 0);
+      boolean explore = list.isExplore(i);
+      inPool[i] = top || explore;
+      if (inPool[i]) {
         cand[p++] = i;
-        if (list.isExplore(i)) {
+        if (explore) {
           explorers++;
         }
       }
     }
-    double max = Double.NEGATIVE_INFINITY;
-    double min = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < p; k++) {
-      double s = list.score(cand[k]);
-      max = Math.max(max, s);
-      min = Math.min(min, s);
-    }
+    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(
+        cand,
+        0,
+        p,
+        (a, b) -> {
+          int c = Double.compare(score[b], score[a]);
+          return c != 0 ? c : Integer.compare(a, b);
+        });
+    double max = score[cand[0]];
+    double min = score[cand[p - 1]];
     double range = max > min ? max - min : 1;
-    float[] maxSim = new float[p];
-    boolean[] used = new boolean[p];
+    float[] maxSim = sc.maxSim;
+    int[] upTo = sc.upTo;
+    boolean[] used = sc.used;
+    java.util.Arrays.fill(maxSim, 0, p, 0f);
+    java.util.Arrays.fill(upTo, 0, p, 0);
+    java.util.Arrays.fill(used, 0, p, false);
     int want = Math.min(count, out.length);
     int slotsForExplore = Math.min(explorers, want);
     int picked = 0;
@@ -91,29 +142,53 @@ final class DiversitySelector implements Selector {
         exploreDone++;
       }
       if (best < 0) {
-        best = bestMmr(list, cand, p, used, maxSim, min, range, out, picked, true);
+        best = bestMmr(list, score, cand, p, used, maxSim, upTo, min, range, out, picked, true);
       }
       if (best < 0) {
-        best = bestMmr(list, cand, p, used, maxSim, min, range, out, picked, false);
+        best = bestMmr(list, score, cand, p, used, maxSim, upTo, min, range, out, picked, false);
       }
       if (best < 0) {
         break;
       }
       used[best] = true;
-      int chosen = cand[best];
-      out[picked++] = chosen;
-      if (lambda < 1) {
-        for (int k = 0; k < p; k++) {
-          if (!used[k]) {
-            float s = list.similarity(chosen, cand[k]);
-            if (s > maxSim[k]) {
-              maxSim[k] = s;
-            }
-          }
-        }
-      }
+      out[picked++] = cand[best];
     }
     return picked;
+  }
+
+  /** The k-th largest of a[0, n) (1-based k), by quickselect; reorders a. */
+  static double kthLargest(double[] a, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    int target = k - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] > pivot) {
+          i++;
+        }
+        while (a[j] < pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (target <= j) {
+        hi = j;
+      } else if (target >= i) {
+        lo = i;
+      } else {
+        return a[target];
+      }
+    }
+    return a[target];
   }
 
   private int bestExplore(
@@ -133,12 +208,20 @@ final class DiversitySelector implements Selector {
     return best;
   }
 
+  /**
+   * The unused pool entry of the highest MMR value that fits. The pool is sorted by score and an
+   * entry's value is at most λ·relevance (its similarity is at least 0), so the scan stops at the
+   * first entry whose bound cannot beat the best so far; an entry's max-similarity is brought up to
+   * date with the picks made since it was last looked at only when it is looked at.
+   */
   private int bestMmr(
       RankedList list,
+      double[] score,
       int[] cand,
       int p,
       boolean[] used,
       float[] maxSim,
+      int[] upTo,
       double min,
       double range,
       int[] out,
@@ -151,9 +234,26 @@ final class DiversitySelector implements Selector {
         continue;
       }
       int i = cand[k];
-      double rel = (list.score(i) - min) / range;
+      double rel = (score[i] - min) / range;
+      if (lambda * rel <= bestVal) {
+        break; // this and every later entry: value <= λ·rel <= bestVal
+      }
+      if (!fits(list, i, out, picked, tags)) {
+        continue;
+      }
+      if (lambda < 1) {
+        float m = maxSim[k];
+        for (int b = upTo[k]; b < picked; b++) {
+          float s = list.similarity(out[b], i);
+          if (s > m) {
+            m = s;
+          }
+        }
+        maxSim[k] = m;
+        upTo[k] = picked;
+      }
       double v = lambda * rel - (1 - lambda) * maxSim[k];
-      if (v > bestVal && fits(list, i, out, picked, tags)) {
+      if (v > bestVal) {
         best = k;
         bestVal = v;
       }

@@ -22,6 +22,7 @@ public final class RankedList {
   private final int[] video;
   private final int[] creator;
   private final int[][] hashtags;
+  private final int[][] ownTags; // per-entry copies made by the copying add, reused
   private final int[] category;
   private final long[] published;
   private final double[] score;
@@ -53,6 +54,7 @@ public final class RankedList {
     video = new int[capacity];
     creator = new int[capacity];
     hashtags = new int[capacity][];
+    ownTags = new int[capacity][];
     category = new int[capacity];
     published = new long[capacity];
     score = new double[capacity];
@@ -109,6 +111,46 @@ public final class RankedList {
     explore[i] = false;
     exploreValue[i] = 0;
     return i;
+  }
+
+  /**
+   * Appends an entry, copying its hashtags (into an array the list keeps and reuses across {@link
+   * #clear()}s, so a request need not allocate one per entry).
+   *
+   * @param video the video index
+   * @param creator its creator index
+   * @param hashtags a buffer holding its hashtag indexes first; not kept
+   * @param hashtagCount how many of them, from 0 to {@code hashtags.length}
+   * @param category its category index or -1
+   * @param publishedAtMillis its publish time
+   * @param score its value score (finite)
+   * @param tag a caller tag
+   * @return the entry's position
+   * @throws IllegalStateException if the list is full
+   * @throws IllegalArgumentException if the score is not finite or the count out of range
+   */
+  public int add(
+      int video,
+      int creator,
+      int[] hashtags,
+      int hashtagCount,
+      int category,
+      long publishedAtMillis,
+      double score,
+      int tag) {
+    if (hashtagCount < 0 || hashtagCount > hashtags.length) {
+      throw new IllegalArgumentException(
+          "hashtagCount must be in [0, " + hashtags.length + "]: " + hashtagCount);
+    }
+    int i = size;
+    int[] own = i < ownTags.length ? ownTags[i] : null;
+    if (own == null || own.length != hashtagCount) {
+      own = new int[hashtagCount];
+    }
+    System.arraycopy(hashtags, 0, own, 0, hashtagCount);
+    int at = add(video, creator, own, category, publishedAtMillis, score, tag);
+    ownTags[at] = own;
+    return at;
   }
 
   /**
@@ -179,6 +221,10 @@ public final class RankedList {
     video[to] = video[from];
     creator[to] = creator[from];
     hashtags[to] = hashtags[from];
+    // the copies travel with their entries: a live entry's copy stays out of reach of later adds
+    int[] own = ownTags[to];
+    ownTags[to] = ownTags[from];
+    ownTags[from] = own;
     category[to] = category[from];
     published[to] = published[from];
     score[to] = score[from];

@@ -73,6 +73,63 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void refine_afterCheapPass_equalsExtractAtBitForBit() {
+    long seed = 12;
+    World w = new World(seed, 300, 10, 6, 16);
+    Random r = new Random(seed);
+    for (int i = 0; i < 2000; i++) {
+      int u = r.nextInt(10);
+      int v = r.nextInt(300);
+      long now = w.time.nowMillis();
+      Interaction e =
+          r.nextBoolean()
+              ? Interaction.view(u, v, now, r.nextInt(60_000))
+              : Interaction.of(r.nextBoolean() ? EventType.IMPRESSION : EventType.LIKE, u, v, now);
+      w.signals.record(e);
+      w.time.advance(r.nextInt(60_000));
+    }
+    FeatureExtractor fx = FeatureExtractor.create(w.catalog, w.signals, 20);
+    int n = 300;
+    int[] videos = new int[n];
+    for (int i = 0; i < n; i++) {
+      videos[i] = r.nextInt(300);
+    }
+    int[] masks = new int[n];
+    float[] a = new float[Features.SIZE];
+    float[][] rows = new float[n][Features.SIZE];
+    double[] ca = new double[dev.foryou.core.signal.VideoCounter.values().length];
+    double[] cb = new double[ca.length];
+    for (int u = -1; u < 10; u++) {
+      float[] uvec = null;
+      if (u % 3 != 0) {
+        uvec = new float[16];
+        for (int d = 0; d < 16; d++) {
+          uvec[d] = (float) r.nextGaussian();
+        }
+      }
+      long now = w.time.nowMillis();
+      FeatureExtractor.Batch batch = fx.batch(u, uvec, u % 4 == 0, now);
+      batch.prefetch(videos, n);
+      for (int i = 0; i < n; i++) {
+        masks[i] = r.nextInt(1 << 5);
+        batch.extractCheap(i, videos[i], masks[i], rows[i], cb);
+      }
+      for (int i = n - 1; i >= 0; i -= 1 + r.nextInt(3)) { // any order, some slots only
+        boolean pa = batch.extractAt(i, videos[i], masks[i], a, ca);
+        for (int f = 0; f < Features.SIZE && pa; f++) { // the cheap row approximates it closely
+          assertThat((double) rows[i][f])
+              .as("seed %d user %d slot %d feature %s", seed, u, i, Features.name(f))
+              .isCloseTo(a[f], org.assertj.core.data.Offset.offset(1e-3));
+        }
+        boolean pb = batch.refine(i, videos[i], masks[i], rows[i], cb);
+        assertThat(pb).as("seed %d user %d slot %d", seed, u, i).isEqualTo(pa);
+        assertThat(rows[i]).as("seed %d user %d slot %d", seed, u, i).containsExactly(a);
+        assertThat(cb).as("seed %d user %d slot %d", seed, u, i).containsExactly(ca);
+      }
+    }
+  }
+
+  @Test
   void batch_shortOutput_rejectedNamingLength() {
     World w = new World(3, 10, 2, 2, 4);
     FeatureExtractor fx = FeatureExtractor.create(w.catalog, w.signals, 20);

@@ -62,6 +62,37 @@ class RerankersTest {
   }
 
   @Test
+  void diversity_lazyScan_picksWhatTheEagerGreedyPicks() {
+    for (int trial = 0; trial < 400; trial++) {
+      long seed = 5000 + trial;
+      SplittableRandom r = new SplittableRandom(seed);
+      int n = 1 + r.nextInt(400);
+      int dim = r.nextInt(3) == 0 ? 0 : 8;
+      RankedList l = randomList(r, n, 1 + r.nextInt(40), 1 + r.nextInt(30), dim);
+      for (int i = 0; i < n; i++) {
+        if (r.nextInt(4) == 0) {
+          l.setNew(i, r.nextInt(5), r.nextInt(20));
+        }
+      }
+      Rerankers.thompsonExploration(r.nextDouble() * 0.3, 1, 10).rerank(l, 20, 0, r);
+      int creatorSpacing = 1 + r.nextInt(4);
+      int hashtagSpacing = 1 + r.nextInt(4);
+      double lambda = r.nextInt(5) == 0 ? 1 : r.nextDouble();
+      int pool = 1 + r.nextInt(200);
+      int count = 1 + r.nextInt(30);
+      int[] lazy = new int[count];
+      int[] eager = new int[count];
+      int a =
+          Rerankers.diversity(creatorSpacing, hashtagSpacing, lambda, pool).select(l, count, lazy);
+      int b =
+          new EagerDiversitySelector(creatorSpacing, hashtagSpacing, lambda, pool)
+              .select(l, count, eager);
+      assertThat(a).as("seed %d", seed).isEqualTo(b);
+      assertThat(lazy).as("seed %d", seed).containsExactly(eager);
+    }
+  }
+
+  @Test
   void diversity_satisfiableTags_neverAdjacentSharedHashtag() {
     for (int trial = 0; trial < 100; trial++) {
       long seed = 5000 + trial;
@@ -195,6 +226,37 @@ class RerankersTest {
     assertThat(l.size()).isEqualTo(3);
     assertThat(new int[] {l.video(0), l.video(1), l.video(2)}).containsExactly(10, 12, 14);
     assertThat(l.tag(1)).isEqualTo(2);
+  }
+
+  @Test
+  void copyingAdd_reusedAcrossRemoveIfAndClear_keepsEveryEntrysHashtags() {
+    SplittableRandom r = new SplittableRandom(9);
+    RankedList l = new RankedList(50, 0);
+    int[] buf = new int[8];
+    for (int round = 0; round < 200; round++) {
+      l.clear();
+      java.util.Map<Integer, int[]> want = new java.util.HashMap<>();
+      for (int step = 0; step < 3; step++) {
+        while (l.size() < 50 && r.nextInt(8) != 0) {
+          int v = 1000 * round + 100 * step + l.size();
+          int n = r.nextInt(4);
+          for (int k = 0; k < n; k++) {
+            buf[k] = r.nextInt(1000);
+          }
+          l.add(v, 0, buf, n, -1, 0, 1, 0);
+          want.put(v, java.util.Arrays.copyOf(buf, n));
+        }
+        l.removeIf(v -> r.nextInt(3) == 0);
+      }
+      for (int i = 0; i < l.size(); i++) {
+        assertThat(l.hashtags(i))
+            .as("round %d entry %d", round, i)
+            .containsExactly(want.get(l.video(i)));
+      }
+    }
+    assertThatThrownBy(() -> l.add(1, 0, buf, 9, -1, 0, 1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("9");
   }
 
   @Test
