@@ -224,8 +224,6 @@ final class UserState extends AffinityTable {
       int ring = Math.min(bound, 16);
       seenCap = tableCap(ring);
       a = seen = new int[seenCap + ring];
-    } else if (hasSeen(video)) {
-      return;
     }
     int cap = seenCap;
     if (seenSize < bound) {
