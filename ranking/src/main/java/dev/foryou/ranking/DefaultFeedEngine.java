@@ -16,6 +16,7 @@ import dev.foryou.ranking.candidate.ContentIndex;
 import dev.foryou.ranking.candidate.Query;
 import dev.foryou.ranking.candidate.TrendingIndex;
 import dev.foryou.ranking.embed.UserVectorSource;
+import dev.foryou.ranking.internal.Select;
 import dev.foryou.ranking.model.FeatureExtractor;
 import dev.foryou.ranking.model.Features;
 import dev.foryou.ranking.model.Models;
@@ -447,7 +448,7 @@ final class DefaultFeedEngine implements FeedEngine {
     }
     double[] sorted = s.scores;
     System.arraycopy(pre, 0, sorted, 0, r);
-    double threshold = kthLargest(sorted, r, k);
+    double threshold = Select.kthLargest(sorted, r, k);
     for (int j = 0; j < r; j++) {
       if (pre[j] >= threshold) {
         keep[s.rowSlot[j]] = true;
@@ -457,41 +458,6 @@ final class DefaultFeedEngine implements FeedEngine {
   }
 
   private static final double LN2 = Math.log(2);
-
-  /** The k-th largest of a[0, n) (1-based k), by quickselect; reorders a. */
-  static double kthLargest(double[] a, int n, int k) {
-    int lo = 0;
-    int hi = n - 1;
-    int target = k - 1;
-    while (lo < hi) {
-      double pivot = a[(lo + hi) >>> 1];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] > pivot) {
-          i++;
-        }
-        while (a[j] < pivot) {
-          j--;
-        }
-        if (i <= j) {
-          double t = a[i];
-          a[i] = a[j];
-          a[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (target <= j) {
-        hi = j;
-      } else if (target >= i) {
-        lo = i;
-      } else {
-        return a[target];
-      }
-    }
-    return a[target];
-  }
 
   private int rerankAndSelect(
       RankedList list, int count, long now, long seed, boolean cold, Scratch s, int[] picks) {
@@ -573,7 +539,7 @@ final class DefaultFeedEngine implements FeedEngine {
       for (int i = 0; i < n; i++) {
         scores[i] = list.score(i);
       }
-      threshold = kthLargest(scores, n, POOL);
+      threshold = Select.kthLargest(scores, n, POOL);
     }
     for (int i = 0; i < n; i++) {
       if (list.score(i) >= threshold || list.isExplore(i)) {

@@ -42,23 +42,4 @@ class PreRankTest {
     assertThat(samePages).as("seed %d: identical pages %.3f", seed, samePages).isGreaterThan(0.9);
     assertThat(sameItems).as("seed %d: shared items %.4f", seed, sameItems).isGreaterThan(0.98);
   }
-
-  @Test
-  void kthLargest_randomArrays_equalsSortedPosition() {
-    long seed = 7L;
-    SplittableRandom r = new SplittableRandom(seed);
-    for (int t = 0; t < 500; t++) {
-      int n = 1 + r.nextInt(400);
-      double[] a = new double[n];
-      for (int i = 0; i < n; i++) {
-        a[i] = r.nextInt(4) == 0 ? r.nextInt(5) : r.nextGaussian(); // with ties
-      }
-      double[] sorted = a.clone();
-      java.util.Arrays.sort(sorted);
-      int k = 1 + r.nextInt(n);
-      assertThat(DefaultFeedEngine.kthLargest(a, n, k))
-          .as("seed %d, trial %d, n %d, k %d", seed, t, n, k)
-          .isEqualTo(sorted[n - k]);
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package dev.foryou.ranking.rerank;
 
+import dev.foryou.ranking.internal.Select;
+
 /*
  * Design: greedy Maximal Marginal Relevance (Carbonell & Goldstein, SIGIR 1998): each slot takes
  * the entry maximising λ·relevance − (1−λ)·max similarity to the entries already on the page, with
@@ -88,7 +90,7 @@ final class DiversitySelector implements Selector {
     int atThreshold = n; // how many entries scoring exactly the threshold may still join
     if (n > pool) {
       System.arraycopy(score, 0, sc.sorted, 0, n);
-      threshold = kthLargest(sc.sorted, n, pool);
+      threshold = Select.kthLargest(sc.sorted, n, pool);
       int above = 0;
       for (int i = 0; i < n; i++) {
         if (score[i] > threshold) {
@@ -154,41 +156,6 @@ final class DiversitySelector implements Selector {
       out[picked++] = cand[best];
     }
     return picked;
-  }
-
-  /** The k-th largest of a[0, n) (1-based k), by quickselect; reorders a. */
-  static double kthLargest(double[] a, int n, int k) {
-    int lo = 0;
-    int hi = n - 1;
-    int target = k - 1;
-    while (lo < hi) {
-      double pivot = a[(lo + hi) >>> 1];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] > pivot) {
-          i++;
-        }
-        while (a[j] < pivot) {
-          j--;
-        }
-        if (i <= j) {
-          double t = a[i];
-          a[i] = a[j];
-          a[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (target <= j) {
-        hi = j;
-      } else if (target >= i) {
-        lo = i;
-      } else {
-        return a[target];
-      }
-    }
-    return a[target];
   }
 
   private int bestExplore(
