@@ -352,25 +352,25 @@ final class StandardFeatures implements FeatureExtractor {
     double shown = Math.max(impressions, views);
     out[Features.BIAS] = 1f;
     out[Features.RATE_COMPLETE] =
-        rate(Objective.COMPLETE, fast, c[at + VideoCounter.COMPLETES.ordinal()], views);
+        exactRate(Objective.COMPLETE, c[at + VideoCounter.COMPLETES.ordinal()], views);
     out[Features.RATE_LIKE] =
-        rate(Objective.LIKE, fast, c[at + VideoCounter.LIKES.ordinal()], shown);
+        exactRate(Objective.LIKE, c[at + VideoCounter.LIKES.ordinal()], shown);
     out[Features.RATE_SHARE] =
-        rate(Objective.SHARE, fast, c[at + VideoCounter.SHARES.ordinal()], shown);
+        exactRate(Objective.SHARE, c[at + VideoCounter.SHARES.ordinal()], shown);
     out[Features.RATE_COMMENT] =
-        rate(Objective.COMMENT, fast, c[at + VideoCounter.COMMENTS.ordinal()], shown);
+        exactRate(Objective.COMMENT, c[at + VideoCounter.COMMENTS.ordinal()], shown);
     out[Features.RATE_FOLLOW] =
-        rate(Objective.FOLLOW, fast, c[at + VideoCounter.FOLLOWS.ordinal()], shown);
+        exactRate(Objective.FOLLOW, c[at + VideoCounter.FOLLOWS.ordinal()], shown);
     out[Features.RATE_SKIP] =
-        rate(Objective.SKIP, fast, c[at + VideoCounter.SKIPS.ordinal()], shown);
+        exactRate(Objective.SKIP, c[at + VideoCounter.SKIPS.ordinal()], shown);
     out[Features.RATE_NOT_INTERESTED] =
-        rate(Objective.NOT_INTERESTED, fast, c[at + VideoCounter.NOT_INTERESTED.ordinal()], shown);
+        exactRate(Objective.NOT_INTERESTED, c[at + VideoCounter.NOT_INTERESTED.ordinal()], shown);
     double durSec = duration / 1000.0;
     double watched = c[at + VideoCounter.WATCH_SECONDS.ordinal()] / durSec;
-    out[Features.WATCH_RATIO] = rate(Objective.WATCH_RATIO, fast, Math.min(watched, views), views);
+    out[Features.WATCH_RATIO] = exactRate(Objective.WATCH_RATIO, Math.min(watched, views), views);
     out[Features.LOG_IMPRESSIONS] =
-        shown == 0 ? 0f : (float) Math.min(1.0, ln(1 + shown, fast) / 10);
-    out[Features.LOG_DURATION] = (float) Math.min(1.5, ln(1 + durSec, fast) / 5);
+        shown == 0 ? 0f : (float) Math.min(1.0, Math.log(1 + shown) / 10);
+    out[Features.LOG_DURATION] = (float) Math.min(1.5, Math.log(1 + durSec) / 5);
   }
 
   /**
@@ -476,13 +476,14 @@ final class StandardFeatures implements FeatureExtractor {
   }
 
   /**
-   * lift() of an objective's prior; a video without events (most of a big catalog) costs no log.
+   * The exact (Math.log) lift of a rate; a rate without events and trials (most of a big catalog)
+   * takes the objective's precomputed lift and costs no log.
    */
-  private float rate(Objective o, boolean fast, double events, double trials) {
+  private float exactRate(Objective o, double events, double trials) {
     if (events == 0 && trials == 0) {
       return zeroLift[o.ordinal()];
     }
-    return lift(events, trials, o.prior(), fast);
+    return lift(events, trials, o.prior(), false);
   }
 
   private float lift(double events, double trials, float prior, boolean fast) {
