@@ -48,7 +48,6 @@ final class DiversitySelector implements Selector {
     float[] maxSim = new float[0];
     int[] upTo = new int[0];
     boolean[] used = new boolean[0];
-    boolean[] inPool = new boolean[0];
 
     void ensure(int n) {
       if (score.length < n) {
@@ -58,7 +57,6 @@ final class DiversitySelector implements Selector {
         maxSim = new float[n];
         upTo = new int[n];
         used = new boolean[n];
-        inPool = new boolean[n];
       }
     }
   }
@@ -82,7 +80,6 @@ final class DiversitySelector implements Selector {
     }
     // pool = the top entries by score (ties by position) plus every exploration entry, in that
     // order; only the pool is sorted
-    boolean[] inPool = sc.inPool;
     int[] cand = sc.cand;
     int p = 0;
     int explorers = 0;
@@ -102,8 +99,7 @@ final class DiversitySelector implements Selector {
     for (int i = 0; i < n; i++) {
       boolean top = score[i] > threshold || (score[i] == threshold && atThreshold-- > 0);
       boolean explore = list.isExplore(i);
-      inPool[i] = top || explore;
-      if (inPool[i]) {
+      if (top || explore) {
         cand[p++] = i;
         if (explore) {
           explorers++;
