@@ -229,10 +229,13 @@ public interface Catalog {
 
   /**
    * Approximate nearest neighbours by dot product over the HNSW graph, with {@code accept} applied
-   * to every hit; the graph search keeps {@code k × oversampling} candidates (the builder's
-   * oversampling, so that {@code k} accepted hits come back when they exist); falls back to {@link
-   * #exactNearest} when the catalog is small or the filter rejects most videos. Same as {@link
-   * #nearest(float[], int, int, IntPredicate, int[], float[])} with that beam width.
+   * during the graph search (rejected videos are walked through but never returned, so the search
+   * goes further when the filter rejects the query's neighbourhood, e.g. what a user has already
+   * seen, instead of coming back short); the graph search keeps {@code k × oversampling} candidates
+   * (the builder's oversampling); falls back to {@link #exactNearest} when the catalog is small or
+   * the walk does not find {@code k} accepted videos within its visit budget (a filter that rejects
+   * most videos). {@code accept} is called only for videos that score among the best found so far.
+   * Same as {@link #nearest(float[], int, int, IntPredicate, int[], float[])} with that beam width.
    *
    * <p>The graph is built by raw dot product (maximum inner product: embeddings need not be
    * normalised); every hit is re-scored with the exact dot product of the current embedding, so

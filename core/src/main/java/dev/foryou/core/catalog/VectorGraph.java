@@ -5,8 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import org.apache.lucene.util.RamUsageEstimator;
 import org.apache.lucene.util.VectorUtil;
+import org.jspecify.annotations.Nullable;
 
 /*
  * Design: a hierarchical navigable small-world graph (Malkov & Yashunin, "Efficient and robust
@@ -266,7 +268,7 @@ final class VectorGraph {
       ep = greedy(s, v, ep, l, limit);
     }
     for (int l = Math.min(level, topLevel); l >= 0; l--) {
-      int n = ctx.searchLevel(this, s, v, ep, beam, l, limit, false);
+      int n = ctx.searchLevel(this, s, v, ep, beam, l, limit, null, Integer.MAX_VALUE);
       ep = ctx.outOrds[0];
       int max = l == 0 ? m0 : m;
       int kept = select(s, ctx.outOrds, ctx.outScores, n, max, ctx.selected);
@@ -406,15 +408,29 @@ final class VectorGraph {
   }
 
   /**
-   * Searches the linked nodes for the {@code ef} best by dot product with {@code query}; dead nodes
-   * are walked through but not returned. Lock-free.
+   * Searches the linked nodes for the {@code ef} best by dot product with {@code query} among the
+   * live nodes {@code accept} accepts (the filter is applied during the search, as Lucene's
+   * filtered HNSW search does: dead and rejected nodes are walked through but never returned, so a
+   * selective filter makes the search go further instead of returning fewer results). {@code
+   * accept} is asked only about nodes whose score would place them among the results so far.
+   * Lock-free.
    *
    * @param view the view to search (from {@link #view()})
+   * @param accept which live nodes (by ord) may be returned
+   * @param maxVisits the search stops after scoring about this many nodes, returning the best found
+   *     so far (then possibly fewer than ef)
    * @param outOrds receives nodes, best first (length at least ef)
    * @param outScores receives their dot products
    * @return how many were written
    */
-  int search(View view, float[] query, int ef, int[] outOrds, float[] outScores) {
+  int search(
+      View view,
+      float[] query,
+      int ef,
+      IntPredicate accept,
+      int maxVisits,
+      int[] outOrds,
+      float[] outScores) {
     long t = view.top;
     int limit = view.published;
     if (t == -1 || limit == 0) {
@@ -426,7 +442,7 @@ final class VectorGraph {
       ep = greedy(s, query, ep, l, limit);
     }
     Search ctx = searches.get();
-    int n = ctx.searchLevel(this, s, query, ep, ef, 0, limit, true);
+    int n = ctx.searchLevel(this, s, query, ep, ef, 0, limit, accept, maxVisits);
     System.arraycopy(ctx.outOrds, 0, outOrds, 0, n);
     System.arraycopy(ctx.outScores, 0, outScores, 0, n);
     return n;
@@ -476,7 +492,7 @@ final class VectorGraph {
   /** Per-thread search state: heaps, visited set and result buffers, reused across searches. */
   static final class Search {
     private long[] visited = new long[16];
-    private int[] touched = new int[1024];
+    private int[] touched = new int[64];
     private int touchedCount;
     private long[] results = new long[256]; // min-heap of (score, ord) keys
     private int resultCount;
@@ -506,6 +522,10 @@ final class VectorGraph {
       int words = (capacity + 63) >>> 6;
       if (visited.length < words) {
         visited = new long[words];
+        touchedCount = 0;
+        // a word cleared one by one is a random store, a filled one part of a sequential line: past
+        // about an eighth of the words the fill is cheaper
+        touched = new int[Math.max(64, words / 8)];
       }
       if (selected.length < m0) {
         selected = new int[m0];
@@ -525,25 +545,46 @@ final class VectorGraph {
         return false;
       }
       if (word == 0) {
-        if (touchedCount == touched.length) {
-          touched = Arrays.copyOf(touched, touchedCount * 2);
+        if (touchedCount < touched.length) {
+          touched[touchedCount] = w;
         }
-        touched[touchedCount++] = w;
+        touchedCount++; // past the list's length, clearVisited clears the whole set instead
       }
       visited[w] = word | bit;
       return true;
     }
 
+    /**
+     * Clears the visited set: word by word from the list of touched words while that list is short
+     * (a search of a few thousand visits), the whole set at once when a long walk (a filter that
+     * rejects the query's neighbourhood) touched more words than a sequential fill costs.
+     */
     private void clearVisited() {
-      for (int i = 0; i < touchedCount; i++) {
-        visited[touched[i]] = 0;
+      if (touchedCount > touched.length) {
+        Arrays.fill(visited, 0L);
+      } else {
+        for (int i = 0; i < touchedCount; i++) {
+          visited[touched[i]] = 0;
+        }
       }
       touchedCount = 0;
     }
 
-    /** Beam search on one level; leaves the best {@code ef} in outOrds/outScores, best first. */
+    /**
+     * Beam search on one level; leaves the best {@code ef} in outOrds/outScores, best first. With
+     * {@code accept} null every node counts (linking); otherwise only the live nodes it accepts.
+     * Stops once about {@code maxVisits} nodes are scored.
+     */
     int searchLevel(
-        VectorGraph g, Store s, float[] q, int ep, int ef, int level, int limit, boolean live) {
+        VectorGraph g,
+        Store s,
+        float[] q,
+        int ep,
+        int ef,
+        int level,
+        int limit,
+        @Nullable IntPredicate accept,
+        int maxVisits) {
       ensure(ef, s.capacity, g.m0);
       resultCount = 0;
       candidateCount = 0;
@@ -552,11 +593,12 @@ final class VectorGraph {
       int max = level == 0 ? g.m0 : m;
       visit(ep);
       float es = VectorUtil.dotProduct(q, s.vectors[ep]);
-      if (!live || s.video[ep] >= 0) {
+      if (admits(accept, s, ep)) {
         pushResult(key(es, ep), ef);
       }
       pushCandidate(~key(es, ep));
-      while (candidateCount > 0) {
+      int visits = 1;
+      while (candidateCount > 0 && visits < maxVisits) {
         long ck = ~popCandidate();
         float cs = score(ck);
         if (resultCount >= ef && cs < score(results[0])) {
@@ -614,6 +656,7 @@ final class VectorGraph {
           }
         }
         sink = touch;
+        visits += w;
         for (int i = 0; i < w; i++) {
           int nb = gat[i];
           float sc = VectorUtil.dotProduct(q, vs[i]);
@@ -621,7 +664,7 @@ final class VectorGraph {
           if (resultCount < ef || sc > score(results[0])) {
             long k = key(sc, nb);
             pushCandidate(~k);
-            if (!live || s.video[nb] >= 0) { // dead nodes route but are never results
+            if (admits(accept, s, nb)) { // dead and rejected nodes route but are never results
               pushResult(k, ef);
             }
           }
@@ -634,6 +677,10 @@ final class VectorGraph {
         outScores[i] = score(k);
       }
       return n;
+    }
+
+    private static boolean admits(@Nullable IntPredicate accept, Store s, int ord) {
+      return accept == null || (s.video[ord] >= 0 && accept.test(ord));
     }
 
     /** Orders by score, then by ord: a float's bits made sortable as a signed int, high half. */

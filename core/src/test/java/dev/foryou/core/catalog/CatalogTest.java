@@ -288,6 +288,47 @@ class CatalogTest {
   }
 
   @Test
+  void nearest_filterRejectingTheNeighbourhood_stillAnswersFromTheGraph() {
+    ManualTimeSource t = new ManualTimeSource(0);
+    Catalog c = Catalog.builder().dimension(DIM).exactSearchThreshold(0).timeSource(t).build();
+    Random r = new Random(17);
+    for (int i = 0; i < 3000; i++) {
+      c.upsert(TestWorld.randomVideo(r, "v" + i, 100, DIM));
+    }
+    c.refresh();
+    int k = 20;
+    int hits = 0;
+    int queries = 20;
+    for (int qn = 0; qn < queries; qn++) {
+      float[] q = TestWorld.unitVector(r, DIM);
+      // like a heavy user who has seen the 100 videos nearest their taste
+      int[] seenIds = new int[100];
+      c.exactNearest(q, 100, v -> true, seenIds, new float[100]);
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      for (int v : seenIds) {
+        seen.add(v);
+      }
+      int[] ids = new int[k];
+      float[] s = new float[k];
+      int[] exact = new int[k];
+      assertThat(c.nearest(q, k, 4 * k, v -> !seen.contains(v), ids, s)).isEqualTo(k);
+      c.exactNearest(q, k, v -> !seen.contains(v), exact, new float[k]);
+      java.util.Set<Integer> truth = new java.util.HashSet<>();
+      for (int v : exact) {
+        truth.add(v);
+      }
+      for (int i = 0; i < k; i++) {
+        assertThat(seen).doesNotContain(ids[i]);
+        hits += truth.contains(ids[i]) ? 1 : 0;
+      }
+    }
+    double recall = hits / (double) (queries * k);
+    assertThat(recall)
+        .as("recall past the seen neighbourhood %f", recall)
+        .isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
   void nearest_newVideo_visibleAtOnceBeforeAndAfterLinking() {
     ManualTimeSource t = new ManualTimeSource(1_000_000);
     Catalog c =

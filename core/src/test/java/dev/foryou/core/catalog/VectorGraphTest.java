@@ -59,7 +59,7 @@ class VectorGraphTest {
     for (int qn = 0; qn < queries; qn++) {
       float[] q = v[r.nextInt(v.length)].clone();
       q[0] += 0.1f;
-      int n = g.search(g.view(), q, ef, ords, scores);
+      int n = g.search(g.view(), q, ef, o -> true, Integer.MAX_VALUE, ords, scores);
       Set<Integer> truth = exact(v, q, k, dead);
       for (int i = 0; i < Math.min(k, n); i++) {
         if (truth.contains(g.video(ords[i]))) {
@@ -111,6 +111,114 @@ class VectorGraphTest {
   }
 
   @Test
+  void search_filterInsideTheWalk_returnsEfAcceptedNodesWithHighRecall() {
+    long seed = 21;
+    float[][] v = clustered(seed, 5000);
+    VectorGraph g = linked(v, 16, 100, seed, 1);
+    SplittableRandom r = new SplittableRandom(seed);
+    int k = 10;
+    int ef = 200;
+    int hits = 0;
+    int queries = 30;
+    for (int qn = 0; qn < queries; qn++) {
+      float[] q = v[r.nextInt(v.length)].clone();
+      // reject the 50 nearest nodes, like a user who has seen their neighbourhood: the filtered
+      // walk must go past them instead of coming back short
+      Set<Integer> rejected = new HashSet<>(exact(v, q, 50, Set.of()));
+      int[] ords = new int[ef];
+      float[] scores = new float[ef];
+      java.util.concurrent.atomic.AtomicInteger asked =
+          new java.util.concurrent.atomic.AtomicInteger();
+      int n =
+          g.search(
+              g.view(),
+              q,
+              ef,
+              o -> {
+                asked.incrementAndGet();
+                return !rejected.contains(g.video(o));
+              },
+              Integer.MAX_VALUE,
+              ords,
+              scores);
+      assertThat(n).as("seed %d query %d", seed, qn).isEqualTo(ef);
+      Set<Integer> truth = exact(v, q, k, rejected);
+      for (int i = 0; i < n; i++) {
+        assertThat(rejected).as("seed %d: rejected node returned", seed).doesNotContain(ords[i]);
+        if (i < k && truth.contains(ords[i])) {
+          hits++;
+        }
+      }
+      assertThat(asked.get()).as("the filter is asked about candidates only").isLessThan(v.length);
+    }
+    double recall = hits / (double) (queries * k);
+    assertThat(recall).as("seed %d filtered recall %f", seed, recall).isGreaterThanOrEqualTo(0.8);
+  }
+
+  @Test
+  void search_visitBudget_stopsTheWalkEarly() {
+    long seed = 22;
+    float[][] v = clustered(seed, 3000);
+    VectorGraph g = linked(v, 8, 40, seed, 1);
+    int[] ords = new int[40];
+    float[] scores = new float[40];
+    // a filter nothing passes: unbounded, the walk visits every reachable node
+    java.util.concurrent.atomic.AtomicInteger unbounded =
+        new java.util.concurrent.atomic.AtomicInteger();
+    assertThat(
+            g.search(
+                g.view(),
+                v[5],
+                40,
+                o -> unbounded.incrementAndGet() < 0,
+                Integer.MAX_VALUE,
+                ords,
+                scores))
+        .isZero();
+    java.util.concurrent.atomic.AtomicInteger bounded =
+        new java.util.concurrent.atomic.AtomicInteger();
+    assertThat(g.search(g.view(), v[5], 40, o -> bounded.incrementAndGet() < 0, 200, ords, scores))
+        .isZero();
+    assertThat(unbounded.get()).isGreaterThan(2000);
+    assertThat(bounded.get()).isLessThan(200 + 2 * 16 + 1); // the budget, plus one node's list
+  }
+
+  @Test
+  void search_afterAWalkOverTheWholeGraph_visitedSetIsClearedForTheNext() {
+    // 20,000 nodes: 313 words of the visited bitset, a list of 64 touched words; a long walk
+    // overflows the list and the set is then cleared by a fill
+    SplittableRandom r = new SplittableRandom(23);
+    float[][] v = new float[20_000][4];
+    for (float[] x : v) {
+      for (int d = 0; d < x.length; d++) {
+        x[d] = (float) r.nextGaussian();
+      }
+    }
+    VectorGraph g = linked(v, 4, 16, 23, 2);
+    float[] q = {1f, 0.5f, -0.25f, 0f};
+    int[] before = new int[20];
+    int[] after = new int[20];
+    float[] scores = new float[20];
+    int nb = g.search(g.view(), q, 20, o -> true, Integer.MAX_VALUE, before, scores);
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    assertThat(
+            g.search(
+                g.view(),
+                q,
+                20,
+                o -> asked.incrementAndGet() < 0,
+                Integer.MAX_VALUE,
+                new int[20],
+                new float[20]))
+        .isZero();
+    assertThat(asked.get()).isGreaterThan(1000); // a long walk: far more than 64 words
+    int na = g.search(g.view(), q, 20, o -> true, Integer.MAX_VALUE, after, scores);
+    assertThat(na).isEqualTo(nb);
+    assertThat(after).containsExactly(before);
+  }
+
+  @Test
   void link_sequential_sameSeedSameGraph() {
     float[][] v = clustered(3, 1500);
     int[][] results = new int[2][];
@@ -118,7 +226,7 @@ class VectorGraphTest {
       VectorGraph g = linked(v, 8, 40, 3, 1);
       int[] ords = new int[30];
       float[] s = new float[30];
-      int n = g.search(g.view(), v[7], 30, ords, s);
+      int n = g.search(g.view(), v[7], 30, o -> true, Integer.MAX_VALUE, ords, s);
       results[run] = java.util.Arrays.copyOf(ords, n);
     }
     assertThat(results[1]).containsExactly(results[0]);
@@ -165,13 +273,24 @@ class VectorGraphTest {
     seen.clear();
     g.scanUnlinked(g.view(), (ord, video, vec) -> seen.add(video));
     assertThat(seen).isEmpty();
-    assertThat(g.search(g.view(), v[260], 5, new int[5], new float[5])).isEqualTo(5);
+    assertThat(
+            g.search(g.view(), v[260], 5, o -> true, Integer.MAX_VALUE, new int[5], new float[5]))
+        .isEqualTo(5);
   }
 
   @Test
   void search_emptyGraph_returnsNothing() {
     VectorGraph g = new VectorGraph(8, 40, 1);
-    assertThat(g.search(g.view(), new float[DIM], 10, new int[10], new float[10])).isZero();
+    assertThat(
+            g.search(
+                g.view(),
+                new float[DIM],
+                10,
+                o -> true,
+                Integer.MAX_VALUE,
+                new int[10],
+                new float[10]))
+        .isZero();
     g.link(4); // nothing to link
     assertThat(g.published()).isZero();
   }
@@ -200,7 +319,7 @@ class VectorGraphTest {
                   while (!done.get()) {
                     VectorGraph.View view = g.view();
                     float[] q = v[r.nextInt(v.length)];
-                    int n = g.search(view, q, 40, ords, s);
+                    int n = g.search(view, q, 40, o -> true, Integer.MAX_VALUE, ords, s);
                     for (int i = 0; i < n; i++) {
                       if (ords[i] < 0 || ords[i] >= view.published()) {
                         throw new AssertionError("seed " + rs + ": unpublished node " + ords[i]);
