@@ -13,7 +13,8 @@ import java.util.Arrays;
  * engine; measures each feed request's thread CPU time (and wall time) over rounds of 1,000
  * requests and prints percentiles per round. CPU time is much less sensitive than wall time to
  * other processes sharing the cores. Usage: {@code java --add-modules jdk.incubator.vector -Xmx6g
- * -cp benchmarks/target/benchmarks.jar dev.foryou.benchmarks.FeedCpuProbe 100000}.
+ * -cp benchmarks/target/benchmarks.jar dev.foryou.benchmarks.FeedCpuProbe 100000}; {@code
+ * -Drounds=N} runs N rounds instead of 6.
  */
 public final class FeedCpuProbe {
   private FeedCpuProbe() {}
@@ -41,7 +42,8 @@ public final class FeedCpuProbe {
     int n = 1000;
     long[] cpu = new long[n];
     long[] wall = new long[n];
-    for (int round = 0; round < 6; round++) {
+    int rounds = Integer.getInteger("rounds", 6);
+    for (int round = 0; round < rounds; round++) {
       for (int i = 0; i < n; i++) {
         long c0 = mx.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
