@@ -126,7 +126,8 @@ public final class CatalogBuilder {
   }
 
   /**
-   * Sets how many times {@code k} hits an HNSW search fetches before post-filtering.
+   * Sets how many times {@code k} accepted hits an HNSW search collects (its beam width, {@code
+   * ef}) before the best {@code k} are returned; the filter is applied during the search.
    *
    * @param factor 1 to 100
    * @return this

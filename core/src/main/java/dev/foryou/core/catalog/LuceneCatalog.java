@@ -48,12 +48,16 @@ import org.apache.lucene.util.VectorUtil;
  * single-threaded inside IndexWriter (about 7 minutes for 1 M). A new or changed vector is
  * appended to the graph at once and scanned exactly by every search until it is linked (by the
  * writer once a small batch has gathered, or at refresh; a large batch is linked by a pool of
- * workers), so vector search sees every upsert immediately. Every hit is re-scored with the exact
- * dot product of the current vector.
+ * workers), so vector search sees every upsert immediately. The caller's filter runs inside the
+ * graph walk (rejected nodes route but are never results, as in Lucene's filtered HNSW search), so
+ * a filter that rejects the query's neighbourhood (what a heavy user has seen) lengthens the walk
+ * instead of starving it; past a visit budget the search falls back to an exact scan. Every hit
+ * is re-scored with the exact dot product of the current vector.
  *
- * Beside the index, parallel primitive columns (creator, duration, publish time, hashtags, sound,
- * category, language, flags, one float[] per vector -- VectorUtil has no offset variant, so a
- * vector is its own array) serve the hot path without touching Lucene and are updated at once.
+ * Beside the index, parallel primitive columns (creator, duration, publish time, hashtags -- the
+ * count and up to three inline, more in an array of their own --, sound, category, language, flags,
+ * one float[] per vector -- VectorUtil has no offset variant, so a vector is its own array) serve
+ * the hot path without touching Lucene and are updated at once.
  * Writers serialise on this object; readers are lock-free: columns are replaced (never resized in
  * place) and a video's flags are written with release semantics after its fields.
  */
@@ -141,11 +145,22 @@ final class LuceneCatalog implements Catalog {
 
   /** The primitive columns, replaced as a whole when they grow. */
   private static final class Columns {
+    static final int TAG_STRIDE = 4;
+
     final int capacity;
     final int[] creator;
     final long[] duration;
     final long[] published;
-    final int[][] hashtags;
+
+    /**
+     * Hashtags inline, {@link #TAG_STRIDE} ints per video: the count, then up to three tags (four
+     * videos per cache line, so reading a video's tags is one miss, not a reference and an array).
+     */
+    final int[] tags;
+
+    /** The tags of videos with more than three (their inline slots then hold the first three). */
+    final int[][] moreTags;
+
     final int[] sound;
     final int[] category;
     final int[] language;
@@ -158,7 +173,8 @@ final class LuceneCatalog implements Catalog {
       creator = new int[capacity];
       duration = new long[capacity];
       published = new long[capacity];
-      hashtags = new int[capacity][];
+      tags = new int[Math.multiplyExact(capacity, TAG_STRIDE)];
+      moreTags = new int[capacity][];
       sound = new int[capacity];
       category = new int[capacity];
       language = new int[capacity];
@@ -173,7 +189,8 @@ final class LuceneCatalog implements Catalog {
       System.arraycopy(creator, 0, c.creator, 0, capacity);
       System.arraycopy(duration, 0, c.duration, 0, capacity);
       System.arraycopy(published, 0, c.published, 0, capacity);
-      System.arraycopy(hashtags, 0, c.hashtags, 0, capacity);
+      System.arraycopy(tags, 0, c.tags, 0, tags.length);
+      System.arraycopy(moreTags, 0, c.moreTags, 0, capacity);
       System.arraycopy(sound, 0, c.sound, 0, capacity);
       System.arraycopy(category, 0, c.category, 0, capacity);
       System.arraycopy(language, 0, c.language, 0, capacity);
@@ -183,11 +200,43 @@ final class LuceneCatalog implements Catalog {
       return c;
     }
 
+    /** Writer only: sets a video's tags (the overflow first, the count last). */
+    void setTags(int video, int[] t) {
+      int base = video * TAG_STRIDE;
+      moreTags[video] = t.length > TAG_STRIDE - 1 ? t : null;
+      for (int i = 0; i < TAG_STRIDE - 1; i++) {
+        tags[base + 1 + i] = i < t.length ? t[i] : 0;
+      }
+      tags[base] = t.length;
+    }
+
+    /**
+     * Copies a video's tags into {@code out} (as many as fit) and returns how many it has. During a
+     * concurrent update a reader may see a mix of the old and new tags, as with the other columns.
+     */
+    int tags(int video, int[] out) {
+      int base = video * TAG_STRIDE;
+      int n = tags[base];
+      if (n >= TAG_STRIDE) {
+        int[] more = moreTags[video];
+        if (more != null) {
+          System.arraycopy(more, 0, out, 0, Math.min(more.length, out.length));
+          return more.length;
+        }
+        n = TAG_STRIDE - 1; // a torn read of an update: the inline ones
+      }
+      for (int i = 0, m = Math.min(n, out.length); i < m; i++) {
+        out[i] = tags[base + 1 + i];
+      }
+      return n;
+    }
+
     long ramBytes() {
       return RamUsageEstimator.sizeOf(creator)
           + RamUsageEstimator.sizeOf(duration)
           + RamUsageEstimator.sizeOf(published)
-          + RamUsageEstimator.shallowSizeOf(hashtags)
+          + RamUsageEstimator.sizeOf(tags)
+          + RamUsageEstimator.shallowSizeOf(moreTags)
           + RamUsageEstimator.sizeOf(sound)
           + RamUsageEstimator.sizeOf(category)
           + RamUsageEstimator.sizeOf(language)
@@ -283,7 +332,7 @@ final class LuceneCatalog implements Catalog {
       c.creator[idx] = creator;
       c.duration[idx] = video.durationMs();
       c.published[idx] = video.publishedAtMillis();
-      c.hashtags[idx] = tags;
+      c.setTags(idx, tags);
       c.sound[idx] = sound;
       c.category[idx] = category;
       c.language[idx] = language;
@@ -376,7 +425,8 @@ final class LuceneCatalog implements Catalog {
       return Optional.empty();
     }
     Columns c = cols;
-    int[] tags = c.hashtags[video];
+    int[] tags = new int[c.tags(video, NO_INTS)];
+    tags = Arrays.copyOf(tags, c.tags(video, tags));
     List<String> tagIds = new ArrayList<>(tags.length);
     for (int t : tags) {
       tagIds.add(hashtags.id(t));
@@ -443,14 +493,15 @@ final class LuceneCatalog implements Catalog {
 
   @Override
   public int[] hashtags(int video) {
-    return liveCols(video).hashtags[video].clone();
+    Columns c = liveCols(video);
+    int[] out = new int[c.tags(video, NO_INTS)];
+    int n = c.tags(video, out);
+    return n == out.length ? out : Arrays.copyOf(out, Math.min(n, out.length));
   }
 
   @Override
   public int hashtags(int video, int[] out) {
-    int[] h = liveCols(video).hashtags[video];
-    System.arraycopy(h, 0, out, 0, Math.min(h.length, out.length));
-    return h.length;
+    return liveCols(video).tags(video, out);
   }
 
   @Override
@@ -784,8 +835,8 @@ final class LuceneCatalog implements Catalog {
       if (v != null) {
         bytes += RamUsageEstimator.sizeOf(v);
       }
-      int[] t = c.hashtags[i];
-      if (t != null && t != NO_INTS) {
+      int[] t = c.moreTags[i];
+      if (t != null) {
         bytes += RamUsageEstimator.sizeOf(t);
       }
     }

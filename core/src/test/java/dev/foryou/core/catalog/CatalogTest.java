@@ -57,6 +57,41 @@ class CatalogTest {
   }
 
   @Test
+  void hashtags_inlineAndOverflowing_roundTripThroughReplacements() {
+    Catalog c = Catalog.builder().dimension(DIM).timeSource(new ManualTimeSource(0)).build();
+    List<List<String>> lists =
+        List.of(
+            List.of(),
+            List.of("a"),
+            List.of("a", "b", "c"),
+            List.of("d", "e", "f", "g", "h"),
+            List.of("b", "a"),
+            List.of("x", "y", "z", "w"));
+    int v = -1;
+    for (List<String> tags : lists) { // one video replaced through every shape, in and out of line
+      v = c.upsert(new Video("v", "c1", 10_000, 1000, "en", tags, "s1", "music", null, false));
+      int[] ids = c.hashtags(v);
+      assertThat(ids).hasSize(tags.size());
+      for (int i = 0; i < tags.size(); i++) {
+        assertThat(c.hashtags().id(ids[i])).isEqualTo(tags.get(i));
+      }
+      int[] out = new int[8];
+      assertThat(c.hashtags(v, out)).isEqualTo(tags.size());
+      assertThat(java.util.Arrays.copyOf(out, tags.size())).containsExactly(ids);
+      int[] two = new int[2];
+      assertThat(c.hashtags(v, two)).isEqualTo(tags.size());
+      for (int i = 0; i < Math.min(2, tags.size()); i++) {
+        assertThat(two[i]).isEqualTo(ids[i]);
+      }
+      assertThat(c.video(v).orElseThrow().hashtags()).containsExactlyElementsOf(tags);
+    }
+    // a neighbour's inline slots are untouched by the replacements
+    int w = c.upsert(new Video("w", "c1", 10_000, 1000, "en", List.of("q"), "", "", null, false));
+    c.upsert(new Video("v", "c1", 10_000, 1000, "en", List.of("r", "s"), "", "", null, false));
+    assertThat(c.video(w).orElseThrow().hashtags()).containsExactly("q");
+  }
+
+  @Test
   void upsert_newAndReplaced_keepsIndexAndMetadata() {
     Catalog c = Catalog.builder().dimension(DIM).build();
     int a = c.upsert(video("a", vec(1, 0)));
@@ -275,7 +310,8 @@ class CatalogTest {
     for (int i = 0; i < n; i++) {
       assertThat(ids[i] % 2).isZero();
     }
-    // 1 in 100 accepted: post-filtering starves, so the exact scan answers
+    // 1 in 100 accepted: still the exact answer (the walk goes on through the rejected nodes, or
+    // falls back to the exact scan past its visit budget)
     int[] exact = new int[10];
     n = c.nearest(q, 10, v -> v % 100 == 7, ids, s);
     int ne = c.exactNearest(q, 10, v -> v % 100 == 7, exact, new float[10]);
