@@ -67,6 +67,7 @@ final class LuceneCatalog implements Catalog {
   private static final byte LIVE = 1;
   private static final byte SPONSORED = 2;
   private static final VarHandle FLAGS = MethodHandles.arrayElementVarHandle(byte[].class);
+  private static final VarHandle LIVE_BITS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final int[] NO_INTS = new int[0];
   private static final long GRAPH_SEED = 0x5EED_F0F0_1234L;
 
@@ -165,6 +166,14 @@ final class LuceneCatalog implements Catalog {
     final int[] category;
     final int[] language;
     final byte[] flags;
+
+    /**
+     * The LIVE flag again, one bit per video (125 KB per million videos instead of 1 MB, so the
+     * liveness checks of the hot paths stay in cache); written with release semantics after the
+     * flags, read with acquire.
+     */
+    final long[] live;
+
     final float[][] vectors;
     final int[] ord;
 
@@ -179,6 +188,7 @@ final class LuceneCatalog implements Catalog {
       category = new int[capacity];
       language = new int[capacity];
       flags = new byte[capacity];
+      live = new long[(capacity + 63) >>> 6];
       vectors = new float[capacity][];
       ord = new int[capacity];
       Arrays.fill(ord, -1);
@@ -195,9 +205,24 @@ final class LuceneCatalog implements Catalog {
       System.arraycopy(category, 0, c.category, 0, capacity);
       System.arraycopy(language, 0, c.language, 0, capacity);
       System.arraycopy(flags, 0, c.flags, 0, capacity);
+      System.arraycopy(live, 0, c.live, 0, live.length);
       System.arraycopy(vectors, 0, c.vectors, 0, capacity);
       System.arraycopy(ord, 0, c.ord, 0, capacity);
       return c;
+    }
+
+    /** Writer only, after the video's flags: publishes whether it is live. */
+    void setLive(int video, boolean on) {
+      int w = video >>> 6;
+      long bit = 1L << video;
+      LIVE_BITS.setRelease(live, w, on ? live[w] | bit : live[w] & ~bit);
+    }
+
+    /** Whether a video index is live (acquire: its fields are visible after a true). */
+    boolean isLive(int video) {
+      return video >= 0
+          && video < capacity
+          && ((long) LIVE_BITS.getAcquire(live, video >>> 6) & (1L << video)) != 0;
     }
 
     /** Writer only: sets a video's tags (the overflow first, the count last). */
@@ -241,6 +266,7 @@ final class LuceneCatalog implements Catalog {
           + RamUsageEstimator.sizeOf(category)
           + RamUsageEstimator.sizeOf(language)
           + RamUsageEstimator.sizeOf(flags)
+          + RamUsageEstimator.sizeOf(live)
           + RamUsageEstimator.shallowSizeOf(vectors)
           + RamUsageEstimator.sizeOf(ord);
     }
@@ -338,6 +364,7 @@ final class LuceneCatalog implements Catalog {
       c.language[idx] = language;
       c.vectors[idx] = emb;
       FLAGS.setRelease(c.flags, idx, (byte) (LIVE | (video.sponsored() ? SPONSORED : 0)));
+      c.setLive(idx, true);
       if (!wasLive) {
         live.incrementAndGet();
       }
@@ -384,6 +411,7 @@ final class LuceneCatalog implements Catalog {
         throw new UncheckedIOException(e);
       }
       FLAGS.setRelease(c.flags, idx, (byte) 0);
+      c.setLive(idx, false);
       if (c.vectors[idx] != null) {
         withVector.decrementAndGet();
       }
@@ -447,10 +475,7 @@ final class LuceneCatalog implements Catalog {
 
   @Override
   public boolean isLive(int video) {
-    Columns c = cols;
-    return video >= 0
-        && video < c.capacity
-        && ((byte) FLAGS.getAcquire(c.flags, video) & LIVE) != 0;
+    return cols.isLive(video);
   }
 
   @Override
@@ -470,7 +495,7 @@ final class LuceneCatalog implements Catalog {
 
   private Columns liveCols(int video) {
     Columns c = cols;
-    if (video < 0 || video >= c.capacity || ((byte) FLAGS.getAcquire(c.flags, video) & LIVE) == 0) {
+    if (!c.isLive(video)) {
       throw new IllegalArgumentException("video " + video + " is not live");
     }
     return c;
@@ -600,15 +625,12 @@ final class LuceneCatalog implements Catalog {
     TopK top = new TopK(k);
     // the filter runs inside the graph search: a user who has seen most of their neighbourhood
     // costs a longer walk, not a failed search; past the budget an exact scan is cheaper
-    // (the walk checks only liveness, one flag byte; the few results then check that their node
-    // still holds the video's current vector)
+    // (the walk checks only liveness, one bit; the few results then check that their node still
+    // holds the video's current vector)
     IntPredicate admit =
         ord -> {
           int video = g.video(ord);
-          return video >= 0
-              && video < c.capacity
-              && ((byte) FLAGS.getAcquire(c.flags, video) & LIVE) != 0
-              && accept.test(video);
+          return c.isLive(video) && accept.test(video);
         };
     int found = g.search(view, query, fetch, admit, visitBudget(fetch, n), gs.ords, gs.scores);
     for (int i = 0; i < found; i++) {
@@ -651,11 +673,11 @@ final class LuceneCatalog implements Catalog {
    */
   private static boolean current(VectorGraph g, Columns c, int ord) {
     int video = g.video(ord);
-    if (video < 0 || video >= c.capacity) {
+    if (!c.isLive(video)) {
       return false;
     }
     float[] v = c.vectors[video];
-    return v != null && v == g.vector(ord) && ((byte) FLAGS.getAcquire(c.flags, video) & LIVE) != 0;
+    return v != null && v == g.vector(ord);
   }
 
   /** Per-thread buffers for graph hits. */
@@ -686,7 +708,7 @@ final class LuceneCatalog implements Catalog {
     TopK top = new TopK(k);
     for (int i = 0; i < bound; i++) {
       float[] v = c.vectors[i];
-      if (v != null && ((byte) FLAGS.getAcquire(c.flags, i) & LIVE) != 0 && accept.test(i)) {
+      if (v != null && c.isLive(i) && accept.test(i)) {
         top.offer(i, VectorUtil.dotProduct(query, v));
       }
     }

@@ -642,12 +642,13 @@ final class VectorGraph {
           }
         }
         float touch = 0;
+        int[] videos = s.video;
         for (int i = 0; i < w; i++) {
           float[] x = vs[i];
           for (int d = 0; d < x.length; d += 16) {
             touch += x[d];
           }
-          touch += x[x.length - 1];
+          touch += x[x.length - 1] + videos[gat[i]]; // the video too: the filter reads it next
         }
         if (level == 0 && candidateCount > 0) {
           int[] l0 = s.links0;
