@@ -59,7 +59,8 @@ import org.apache.lucene.util.VectorUtil;
  * one float[] per vector -- VectorUtil has no offset variant, so a vector is its own array) serve
  * the hot path without touching Lucene and are updated at once.
  * Writers serialise on this object; readers are lock-free: columns are replaced (never resized in
- * place) and a video's flags are written with release semantics after its fields.
+ * place), and a video's flags and then its live bit are written with release semantics after its
+ * fields (readers check the bit with acquire before reading the fields).
  */
 final class LuceneCatalog implements Catalog {
   private static final String KEY = "vid";
@@ -172,7 +173,7 @@ final class LuceneCatalog implements Catalog {
      * liveness checks of the hot paths stay in cache); written with release semantics after the
      * flags, read with acquire.
      */
-    final long[] live;
+    final long[] liveBits;
 
     final float[][] vectors;
     final int[] ord;
@@ -188,7 +189,7 @@ final class LuceneCatalog implements Catalog {
       category = new int[capacity];
       language = new int[capacity];
       flags = new byte[capacity];
-      live = new long[(capacity + 63) >>> 6];
+      liveBits = new long[(capacity + 63) >>> 6];
       vectors = new float[capacity][];
       ord = new int[capacity];
       Arrays.fill(ord, -1);
@@ -205,7 +206,7 @@ final class LuceneCatalog implements Catalog {
       System.arraycopy(category, 0, c.category, 0, capacity);
       System.arraycopy(language, 0, c.language, 0, capacity);
       System.arraycopy(flags, 0, c.flags, 0, capacity);
-      System.arraycopy(live, 0, c.live, 0, live.length);
+      System.arraycopy(liveBits, 0, c.liveBits, 0, liveBits.length);
       System.arraycopy(vectors, 0, c.vectors, 0, capacity);
       System.arraycopy(ord, 0, c.ord, 0, capacity);
       return c;
@@ -215,14 +216,14 @@ final class LuceneCatalog implements Catalog {
     void setLive(int video, boolean on) {
       int w = video >>> 6;
       long bit = 1L << video;
-      LIVE_BITS.setRelease(live, w, on ? live[w] | bit : live[w] & ~bit);
+      LIVE_BITS.setRelease(liveBits, w, on ? liveBits[w] | bit : liveBits[w] & ~bit);
     }
 
     /** Whether a video index is live (acquire: its fields are visible after a true). */
     boolean isLive(int video) {
       return video >= 0
           && video < capacity
-          && ((long) LIVE_BITS.getAcquire(live, video >>> 6) & (1L << video)) != 0;
+          && ((long) LIVE_BITS.getAcquire(liveBits, video >>> 6) & (1L << video)) != 0;
     }
 
     /** Writer only: sets a video's tags (the overflow first, the count last). */
@@ -266,7 +267,7 @@ final class LuceneCatalog implements Catalog {
           + RamUsageEstimator.sizeOf(category)
           + RamUsageEstimator.sizeOf(language)
           + RamUsageEstimator.sizeOf(flags)
-          + RamUsageEstimator.sizeOf(live)
+          + RamUsageEstimator.sizeOf(liveBits)
           + RamUsageEstimator.shallowSizeOf(vectors)
           + RamUsageEstimator.sizeOf(ord);
     }
