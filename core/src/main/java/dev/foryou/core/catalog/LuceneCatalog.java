@@ -257,6 +257,16 @@ final class LuceneCatalog implements Catalog {
       return n;
     }
 
+    /** A video's tags as a new array of their exact count. */
+    int[] tagsOf(int video) {
+      while (true) { // again if an update changed the count between the two reads
+        int[] out = new int[tags(video, NO_INTS)];
+        if (tags(video, out) == out.length) {
+          return out;
+        }
+      }
+    }
+
     long ramBytes() {
       return RamUsageEstimator.sizeOf(creator)
           + RamUsageEstimator.sizeOf(duration)
@@ -454,8 +464,7 @@ final class LuceneCatalog implements Catalog {
       return Optional.empty();
     }
     Columns c = cols;
-    int[] tags = new int[c.tags(video, NO_INTS)];
-    tags = Arrays.copyOf(tags, c.tags(video, tags));
+    int[] tags = c.tagsOf(video);
     List<String> tagIds = new ArrayList<>(tags.length);
     for (int t : tags) {
       tagIds.add(hashtags.id(t));
@@ -519,10 +528,7 @@ final class LuceneCatalog implements Catalog {
 
   @Override
   public int[] hashtags(int video) {
-    Columns c = liveCols(video);
-    int[] out = new int[c.tags(video, NO_INTS)];
-    int n = c.tags(video, out);
-    return n == out.length ? out : Arrays.copyOf(out, Math.min(n, out.length));
+    return liveCols(video).tagsOf(video);
   }
 
   @Override
