@@ -458,11 +458,23 @@ class CatalogTest {
               int[] ids = new int[10];
               float[] s = new float[10];
               try {
-                while (!done.get()) {
-                  int n = c.nearest(TestWorld.unitVector(r, DIM), 10, v -> true, ids, s);
+                for (int q = 0; !done.get(); q++) {
+                  // every other search filtered: the filter runs inside the walk while writers
+                  // append, replace and remove
+                  boolean filtered = q % 2 == 1;
+                  int n =
+                      c.nearest(
+                          TestWorld.unitVector(r, DIM),
+                          10,
+                          filtered ? v -> v % 3 != 0 : v -> true,
+                          ids,
+                          s);
                   for (int i = 0; i < n; i++) {
                     if (ids[i] < 0 || ids[i] >= c.indexBound()) {
                       throw new AssertionError("bad id " + ids[i]);
+                    }
+                    if (filtered && ids[i] % 3 == 0) {
+                      throw new AssertionError("rejected id returned " + ids[i]);
                     }
                   }
                 }
