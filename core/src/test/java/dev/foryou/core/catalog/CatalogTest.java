@@ -26,6 +26,21 @@ class CatalogTest {
     return v;
   }
 
+  /** A catalog searched through its graph (no exact-scan threshold) of n seeded random videos. */
+  private static Catalog graphCatalog(Random r, int n) {
+    Catalog c =
+        Catalog.builder()
+            .dimension(DIM)
+            .exactSearchThreshold(0)
+            .timeSource(new ManualTimeSource(0))
+            .build();
+    for (int i = 0; i < n; i++) {
+      c.upsert(TestWorld.randomVideo(r, "v" + i, 100, DIM));
+    }
+    c.refresh();
+    return c;
+  }
+
   @Test
   void builder_missingOrRepeatedOrBadSettings_fails() {
     assertThatThrownBy(() -> Catalog.builder().build())
@@ -247,13 +262,8 @@ class CatalogTest {
   @Test
   void nearest_hnswOnSeededVectors_recallAtLeast90PercentOfExact() {
     long seed = 42;
-    ManualTimeSource t = new ManualTimeSource(0);
-    Catalog c = Catalog.builder().dimension(DIM).exactSearchThreshold(0).timeSource(t).build();
     Random r = new Random(seed);
-    for (int i = 0; i < 3000; i++) {
-      c.upsert(TestWorld.randomVideo(r, "v" + i, 100, DIM));
-    }
-    c.refresh();
+    Catalog c = graphCatalog(r, 3000);
     int k = 20;
     int hits = 0;
     int queries = 30;
@@ -295,13 +305,8 @@ class CatalogTest {
 
   @Test
   void nearest_selectiveFilter_returnsOnlyAcceptedAndFallsBackToExact() {
-    ManualTimeSource t = new ManualTimeSource(0);
-    Catalog c = Catalog.builder().dimension(DIM).exactSearchThreshold(0).timeSource(t).build();
     Random r = new Random(5);
-    for (int i = 0; i < 2000; i++) {
-      c.upsert(TestWorld.randomVideo(r, "v" + i, 100, DIM));
-    }
-    c.refresh();
+    Catalog c = graphCatalog(r, 2000);
     float[] q = TestWorld.unitVector(r, DIM);
     int[] ids = new int[10];
     float[] s = new float[10];
@@ -325,13 +330,8 @@ class CatalogTest {
 
   @Test
   void nearest_filterRejectingTheNeighbourhood_stillAnswersFromTheGraph() {
-    ManualTimeSource t = new ManualTimeSource(0);
-    Catalog c = Catalog.builder().dimension(DIM).exactSearchThreshold(0).timeSource(t).build();
     Random r = new Random(17);
-    for (int i = 0; i < 3000; i++) {
-      c.upsert(TestWorld.randomVideo(r, "v" + i, 100, DIM));
-    }
-    c.refresh();
+    Catalog c = graphCatalog(r, 3000);
     int k = 20;
     int hits = 0;
     int queries = 20;
