@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Design: a hierarchical navigable small-world graph (Malkov & Yashunin, "Efficient and robust
  * approximate nearest neighbor search using Hierarchical Navigable Small World graphs", TPAMI
  * 2018) by raw dot product (maximum inner product, so embeddings need not be normalised), kept on
- * the heap in flat primitive arrays: level-0 neighbour lists in one int[] with a fixed stride
+ * the heap in flat primitive arrays: level-0 neighbour lists in int[] pages with a fixed stride
  * (count, then up to 2M ids), upper levels (about 1 node in M) in a small int[] per node, and the
  * vectors as references to the catalog's own float[] (no copy). A search touches only neighbour
  * ints and vectors: no codec decoding and no per-vector copy, which is where a Lucene
@@ -63,30 +63,73 @@ final class VectorGraph {
 
   private final ThreadLocal<Search> searches;
 
+  /** Nodes per page of level-0 lists (a page of M = 32 lists is about 1 MB). */
+  static final int PAGE_BITS = 12;
+
+  static final int PAGE = 1 << PAGE_BITS;
+
   static final class Store {
     final int capacity;
     final int stride;
     final float[][] vectors;
     final int[] video;
-    final int[] links0;
+
+    /**
+     * Level-0 lists in pages of {@link #PAGE} nodes (node o at {@code links0[o >>> PAGE_BITS]},
+     * offset {@code (o & (PAGE - 1)) * stride}), allocated when their first node is appended:
+     * growing copies page references instead of the lists, and at most one page is partly unused (a
+     * flat array grown by half wasted up to a third). A graph smaller than a page has one smaller
+     * page.
+     */
+    final int[][] links0;
+
     final int[][] upper;
 
     Store(int capacity, int m0) {
+      this(capacity, m0, new int[0][]);
+    }
+
+    private Store(int capacity, int m0, int[][] oldPages) {
       this.capacity = capacity;
       this.stride = m0 + 1;
       vectors = new float[capacity][];
       video = new int[capacity];
-      links0 = new int[Math.multiplyExact(capacity, stride)];
       upper = new int[capacity][];
+      links0 = Arrays.copyOf(oldPages, (capacity + PAGE - 1) >>> PAGE_BITS);
+      int first = Math.min(capacity, PAGE) * stride;
+      int[] old = links0[0];
+      if (old == null || old.length < first) { // a first page smaller than PAGE grows by copying
+        links0[0] = new int[first];
+        if (old != null) {
+          System.arraycopy(old, 0, links0[0], 0, old.length);
+        }
+      }
+    }
+
+    /** Writer only, before a node is used: allocates the page of its level-0 list. */
+    void ensurePage(int ord) {
+      int p = ord >>> PAGE_BITS;
+      if (links0[p] == null) {
+        links0[p] = new int[Math.multiplyExact(PAGE, stride)];
+      }
     }
 
     Store grow(int need, int m0) {
-      Store s = new Store(Math.max(need, capacity + (capacity >> 1)), m0);
+      Store s = new Store(Math.max(need, capacity + (capacity >> 1)), m0, links0);
       System.arraycopy(vectors, 0, s.vectors, 0, capacity);
       System.arraycopy(video, 0, s.video, 0, capacity);
-      System.arraycopy(links0, 0, s.links0, 0, links0.length);
       System.arraycopy(upper, 0, s.upper, 0, capacity);
       return s;
+    }
+
+    /** The page holding a node's level-0 list. */
+    int[] links(int ord) {
+      return links0[ord >>> PAGE_BITS];
+    }
+
+    /** Where a node's level-0 list starts in its page. */
+    int linksAt(int ord) {
+      return (ord & (PAGE - 1)) * stride;
     }
   }
 
@@ -153,6 +196,7 @@ final class VectorGraph {
       s = s.grow(ord + 1, m0);
       store = s;
     }
+    s.ensurePage(ord);
     s.vectors[ord] = vector;
     s.video[ord] = video;
     allocated = ord + 1; // volatile: publishes the vector to the readers' scan of unlinked nodes
@@ -272,8 +316,8 @@ final class VectorGraph {
       ep = ctx.outOrds[0];
       int max = l == 0 ? m0 : m;
       int kept = select(s, ctx.outOrds, ctx.outScores, n, max, ctx.selected);
-      int[] arr = l == 0 ? s.links0 : s.upper[q];
-      int off = l == 0 ? q * s.stride : (l - 1) * (m + 1);
+      int[] arr = l == 0 ? s.links(q) : s.upper[q];
+      int off = l == 0 ? s.linksAt(q) : (l - 1) * (m + 1);
       synchronized (lock(q)) {
         for (int i = 0; i < kept; i++) {
           arr[off + 1 + i] = ctx.selected[i];
@@ -356,8 +400,8 @@ final class VectorGraph {
   /** Adds q to nb's list on a level, re-pruning the list with the heuristic when it is full. */
   private void addLink(Store s, int nb, int q, int level, Search ctx) {
     int max = level == 0 ? m0 : m;
-    int[] arr = level == 0 ? s.links0 : s.upper[nb];
-    int off = level == 0 ? nb * s.stride : (level - 1) * (m + 1);
+    int[] arr = level == 0 ? s.links(nb) : s.upper[nb];
+    int off = level == 0 ? s.linksAt(nb) : (level - 1) * (m + 1);
     if (arr == null || arr.length < off + max + 1) {
       return;
     }
@@ -476,9 +520,14 @@ final class VectorGraph {
     Store s = store;
     long bytes =
         RamUsageEstimator.sizeOf(s.video)
-            + RamUsageEstimator.sizeOf(s.links0)
+            + RamUsageEstimator.shallowSizeOf(s.links0)
             + RamUsageEstimator.shallowSizeOf(s.vectors)
             + RamUsageEstimator.shallowSizeOf(s.upper);
+    for (int[] page : s.links0) {
+      if (page != null) {
+        bytes += RamUsageEstimator.sizeOf(page);
+      }
+    }
     int n = allocated;
     for (int i = 0; i < n; i++) {
       int[] u = s.upper[i];
@@ -608,8 +657,8 @@ final class VectorGraph {
         int[] arr;
         int off;
         if (level == 0) {
-          arr = s.links0;
-          off = c * s.stride;
+          arr = s.links(c);
+          off = s.linksAt(c);
         } else {
           arr = s.upper[c];
           off = (level - 1) * (m + 1);
@@ -651,8 +700,9 @@ final class VectorGraph {
           touch += x[x.length - 1] + videos[gat[i]]; // the video too: the filter reads it next
         }
         if (level == 0 && candidateCount > 0) {
-          int[] l0 = s.links0;
-          for (int at = (int) ~candidates[0] * s.stride, end = at + s.stride; at < end; at += 16) {
+          int next = (int) ~candidates[0];
+          int[] l0 = s.links(next);
+          for (int at = s.linksAt(next), end = at + s.stride; at < end; at += 16) {
             touch += l0[at];
           }
         }

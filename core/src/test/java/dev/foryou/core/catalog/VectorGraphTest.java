@@ -219,6 +219,23 @@ class VectorGraphTest {
   }
 
   @Test
+  void append_acrossPages_listsSurviveGrowth() {
+    // one node at a time across the first page's growth (1,024 -> 4,096 nodes, copied) and into
+    // the next pages (added, not copied): searches must still match the exact answer
+    float[][] v = clustered(24, 2 * VectorGraph.PAGE + 100);
+    VectorGraph g = new VectorGraph(8, 40, 24);
+    for (int i = 0; i < v.length; i++) {
+      g.append(i, v[i]);
+      if (i % 500 == 499) {
+        g.link(1);
+      }
+    }
+    g.link(1);
+    double recall = recall(g, v, 24, 50, Set.of());
+    assertThat(recall).as("recall across pages %f", recall).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
   void link_sequential_sameSeedSameGraph() {
     float[][] v = clustered(3, 1500);
     int[][] results = new int[2][];
