@@ -34,9 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The fork runs with the JVM settings the README advises for a service that holds this state: a
  * committed, pre-touched heap on transparent huge pages. The path is bound by cache misses on
- * hundreds of megabytes of per-user state, and with 4 KiB pages nearly every such miss also walks
- * the page table. To measure without them, override the prepended arguments: {@code -jvmArgsPrepend
- * "-Xms2g -Xmx2g"}.
+ * hundreds of megabytes of per-user state, which spans far more 4 KiB pages than the TLB holds. To
+ * measure without them, override the prepended arguments: {@code -jvmArgsPrepend "-Xms2g -Xmx2g"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
