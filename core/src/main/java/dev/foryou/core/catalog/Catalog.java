@@ -228,6 +228,22 @@ public interface Catalog {
   boolean embedding(int video, float[] out);
 
   /**
+   * A hint that the metadata and embeddings of these videos are about to be read (a ranker's pass
+   * over its candidates): an implementation may load them into the CPU cache ahead of the reads, so
+   * that the cache misses of all the videos overlap instead of following one another. Has no effect
+   * on any result; indexes that are not live are ignored. The default does nothing.
+   *
+   * @param videos video indexes
+   * @param n how many of {@code videos} to consider, from the first
+   * @throws IllegalArgumentException if {@code n} is negative or beyond {@code videos.length}
+   */
+  default void prefetch(int[] videos, int n) {
+    if (n < 0 || n > videos.length) {
+      throw new IllegalArgumentException("n must be in [0, " + videos.length + "]: " + n);
+    }
+  }
+
+  /**
    * Approximate nearest neighbours by dot product over the HNSW graph, with {@code accept} applied
    * during the graph search (rejected videos are walked through but never returned, so the search
    * goes further when the filter rejects the query's neighbourhood, e.g. what a user has already

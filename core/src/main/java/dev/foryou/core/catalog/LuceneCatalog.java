@@ -570,6 +570,55 @@ final class LuceneCatalog implements Catalog {
     return true;
   }
 
+  private static final int TOUCH_NEVER = 0x5DEECE66;
+
+  /**
+   * Loads each video's column entries (creator, inline tags, sound, category, duration, publish
+   * time) and every line of its vector, with a few straight-line instructions per video (see {@link
+   * VectorGraph}'s walk for why few), so the misses of many videos are in flight at once.
+   */
+  @Override
+  public void prefetch(int[] videos, int n) {
+    Objects.requireNonNull(videos, "videos");
+    if (n < 0 || n > videos.length) {
+      throw new IllegalArgumentException("n must be in [0, " + videos.length + "]: " + n);
+    }
+    Columns c = cols;
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+      int v = videos[i];
+      if (v < 0 || v >= c.capacity) {
+        continue;
+      }
+      x ^=
+          c.creator[v]
+              ^ c.tags[v * Columns.TAG_STRIDE]
+              ^ c.sound[v]
+              ^ c.category[v]
+              ^ (int) c.duration[v]
+              ^ (int) c.published[v];
+      float[] e = c.vectors[v];
+      if (e != null) {
+        int len = e.length;
+        int t = Float.floatToRawIntBits(e[len - 1]);
+        int d = 0;
+        if (len >= 64) {
+          t ^=
+              (Float.floatToRawIntBits(e[0]) ^ Float.floatToRawIntBits(e[16]))
+                  ^ (Float.floatToRawIntBits(e[32]) ^ Float.floatToRawIntBits(e[48]));
+          d = 64;
+        }
+        for (; d < len; d += 16) {
+          t ^= Float.floatToRawIntBits(e[d]);
+        }
+        x ^= t;
+      }
+    }
+    if (x == TOUCH_NEVER) {
+      Thread.onSpinWait(); // keeps the loads alive; the value never matters
+    }
+  }
+
   private void checkSearch(float[] query, int k, IntPredicate accept, int[] outV, float[] outS) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(accept, "accept");

@@ -151,6 +151,31 @@ class CatalogTest {
   }
 
   @Test
+  void prefetch_anyIndexes_changesNothingAndBadCountRejected() {
+    Catalog c = Catalog.builder().dimension(DIM).exactSearchThreshold(0).build();
+    int a = c.upsert(video("a", vec(1, 0)));
+    int b = c.upsert(video("b", null));
+    c.upsert(video("gone", vec(0, 1)));
+    c.remove("gone");
+    int[] videos = {a, b, 2, -7, 1_000_000, a};
+    c.prefetch(videos, videos.length); // live, no embedding, removed, negative, beyond the bound
+    c.prefetch(videos, 0);
+    assertThatThrownBy(() -> c.prefetch(videos, 7))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("7");
+    assertThatThrownBy(() -> c.prefetch(videos, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
+    assertThat(c.size()).isEqualTo(2);
+    assertThat(c.creator(a)).isEqualTo(c.creator(b));
+    float[] out = new float[DIM];
+    assertThat(c.embedding(a, out)).isTrue();
+    assertThat(out).isEqualTo(vec(1, 0));
+    assertThat(c.embedding(b, out)).isFalse();
+    assertThat(c.isLive(2)).isFalse();
+  }
+
+  @Test
   void remove_liveVideo_hiddenEverywhereButIndexKept() {
     Catalog c = Catalog.builder().dimension(DIM).exactSearchThreshold(0).build();
     int a = c.upsert(video("a", vec(1, 0)));

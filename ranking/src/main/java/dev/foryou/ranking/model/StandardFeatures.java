@@ -130,6 +130,7 @@ final class StandardFeatures implements FeatureExtractor {
       }
       System.arraycopy(videos, 0, pre, 0, n);
       gen++;
+      catalog.prefetch(pre, n);
       try {
         signals.counts(pre, n, preCounts);
         preN = n;
