@@ -599,7 +599,7 @@ final class LuceneCatalog implements Catalog {
               ^ (int) c.published[v];
       float[] e = c.vectors[v];
       if (e != null) {
-        int len = e.length;
+        int len = dimension; // not e.length: no address waits for the header's line
         int t = Float.floatToRawIntBits(e[len - 1]);
         int d = 0;
         if (len >= 64) {

@@ -640,6 +640,7 @@ final class VectorGraph {
       clearVisited();
       int m = g.m;
       int max = level == 0 ? g.m0 : m;
+      int dim = q.length; // every vector's (the catalog checks the query's)
       visit(ep);
       float es = VectorUtil.dotProduct(q, s.vectors[ep]);
       if (admits(accept, s, ep)) {
@@ -698,16 +699,16 @@ final class VectorGraph {
         int[] videos = s.video;
         for (int i = 0; i < w; i++) {
           float[] x = vs[i];
-          int len = x.length;
-          int t = Float.floatToRawIntBits(x[len - 1]) ^ videos[gat[i]];
+          // dim, not x.length: the last line's address must not wait for the header's line
+          int t = Float.floatToRawIntBits(x[dim - 1]) ^ videos[gat[i]];
           int d = 0;
-          if (len >= 64) { // straight-line loads for the first 64 (the common dimension)
+          if (dim >= 64) { // straight-line loads for the first 64 (the common dimension)
             t ^=
                 (Float.floatToRawIntBits(x[0]) ^ Float.floatToRawIntBits(x[16]))
                     ^ (Float.floatToRawIntBits(x[32]) ^ Float.floatToRawIntBits(x[48]));
             d = 64;
           }
-          for (; d < len; d += 16) {
+          for (; d < dim; d += 16) {
             t ^= Float.floatToRawIntBits(x[d]);
           }
           touch ^= t;
