@@ -1,6 +1,7 @@
 package dev.foryou.core.catalog;
 
 import dev.foryou.core.IdMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntPredicate;
@@ -238,6 +239,7 @@ public interface Catalog {
    * @throws IllegalArgumentException if {@code n} is negative or beyond {@code videos.length}
    */
   default void prefetch(int[] videos, int n) {
+    Objects.requireNonNull(videos, "videos");
     if (n < 0 || n > videos.length) {
       throw new IllegalArgumentException("n must be in [0, " + videos.length + "]: " + n);
     }
