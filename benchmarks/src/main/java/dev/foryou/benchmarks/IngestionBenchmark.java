@@ -7,6 +7,7 @@ import dev.foryou.core.event.EventType;
 import dev.foryou.core.event.Interaction;
 import dev.foryou.core.signal.SignalStore;
 import dev.foryou.core.user.UserRegistry;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -30,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * seen-set, follows, co-engagement pairing. A seeded, realistic event mix (40% impressions, 35%
  * views with irregular watch times, likes, shares, comments, skips, follows, gifts, "not
  * interested", ad events) over a Zipf-like skewed catalog and user base, timestamps within the last
- * hour, slightly out of order. Reported as events per second for 1 and 2 threads.
+ * hour, slightly out of order. Reported as events per second for 1 and 2 threads, one event per
+ * {@code record} call and, in the {@code recordAll} methods, batches of {@value #BATCH}.
  *
  * <p>The fork runs with the JVM settings the README advises for a service that holds this state: a
  * committed, pre-touched heap on transparent huge pages. The path is bound by cache misses on
@@ -59,6 +62,7 @@ public class IngestionBenchmark {
 
   private SignalStore store;
   private Interaction[] events;
+  private List<Interaction> eventList;
 
   /** Builds the catalog (no embeddings: vectors do not take part in ingestion) and the events. */
   @Setup(Level.Trial)
@@ -127,6 +131,7 @@ public class IngestionBenchmark {
       }
       events[i] = e;
     }
+    eventList = Arrays.asList(events);
   }
 
   /** Each benchmark thread walks the event array from its own offset. */
@@ -139,6 +144,15 @@ public class IngestionBenchmark {
     public void setup() {
       next = (int) (Thread.currentThread().threadId() * 7919) & (EVENTS - 1);
     }
+  }
+
+  /** Events per {@link SignalStore#recordAll} call in the batch benchmarks. */
+  static final int BATCH = 64;
+
+  private int batch(Cursor c) {
+    int from = c.next + BATCH <= EVENTS ? c.next : 0;
+    c.next = (from + BATCH) & (EVENTS - 1);
+    return store.recordAll(eventList.subList(from, from + BATCH));
   }
 
   private boolean one(Cursor c) {
@@ -169,5 +183,32 @@ public class IngestionBenchmark {
   @Threads(2)
   public boolean record2Threads(Cursor c) {
     return one(c);
+  }
+
+  /**
+   * One thread, batches of {@link #BATCH} events through {@link SignalStore#recordAll} (the same
+   * update path, validated per batch); reported per event.
+   *
+   * @param c the thread's cursor
+   * @return how many events were applied
+   */
+  @Benchmark
+  @Threads(1)
+  @OperationsPerInvocation(BATCH)
+  public int recordAll1Thread(Cursor c) {
+    return batch(c);
+  }
+
+  /**
+   * Two threads, batches of {@link #BATCH} events each; reported per event.
+   *
+   * @param c the thread's cursor
+   * @return how many events were applied
+   */
+  @Benchmark
+  @Threads(2)
+  @OperationsPerInvocation(BATCH)
+  public int recordAll2Threads(Cursor c) {
+    return batch(c);
   }
 }
