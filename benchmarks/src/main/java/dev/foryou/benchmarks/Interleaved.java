@@ -28,9 +28,10 @@ import java.util.function.LongUnaryOperator;
  * <p>Modes: {@code feed} (one {@link FeedBenchmark} request per operation; {@code -Dvideos}, {@code
  * -DpagesBefore}; per-request percentiles), {@code ann} (100 {@link AnnBenchmark} queries, k = 100,
  * per operation; {@code -Dvectors}, {@code -Dbeam}; mean per query) and {@code ingest} (20,000
- * {@link IngestionBenchmark} events per operation; {@code -Dvideos}, {@code -Dusers}; events per
- * second). {@code -Drounds=N} (default 10). Usage: {@code java --add-modules jdk.incubator.vector
- * -Xms12g -Xmx12g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages -Dvideos=1000000 -cp
+ * {@link IngestionBenchmark} events per operation; {@code -Dvideos}, {@code -Dusers}; {@code
+ * -Dbatch=N} records them through {@code recordAll} in batches of N; events per second). {@code
+ * -Drounds=N} (default 10). Usage: {@code java --add-modules jdk.incubator.vector -Xms12g -Xmx12g
+ * -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages -Dvideos=1000000 -cp
  * benchmarks/target/benchmarks.jar dev.foryou.benchmarks.Interleaved feed /tmp/a.jar /tmp/b.jar}.
  * Builds older than this class cannot take part.
  */
@@ -196,6 +197,8 @@ public final class Interleaved {
   static final class IngestionBatches implements LongUnaryOperator {
     private final SignalStore store;
     private final Interaction[] events;
+    private final java.util.List<Interaction> list;
+    private final int batch = Integer.getInteger("batch", 1);
     private int next;
 
     IngestionBatches() throws ReflectiveOperationException {
@@ -209,14 +212,26 @@ public final class Interleaved {
       Field g = IngestionBenchmark.class.getDeclaredField("events");
       g.setAccessible(true);
       events = (Interaction[]) g.get(b);
+      list = Arrays.asList(events);
+      if (batch < 1 || batch > events.length) {
+        throw new IllegalArgumentException("batch must be in [1, " + events.length + "]: " + batch);
+      }
     }
 
     @Override
     public long applyAsLong(long count) {
       long c0 = MX.getCurrentThreadCpuTime();
-      for (long i = 0; i < count; i++) {
-        store.record(events[next]);
-        next = (next + 1) & (events.length - 1);
+      if (batch > 1) {
+        for (long i = 0; i < count; i += batch) {
+          int from = next + batch <= events.length ? next : 0;
+          store.recordAll(list.subList(from, from + batch));
+          next = (from + batch) % events.length;
+        }
+      } else {
+        for (long i = 0; i < count; i++) {
+          store.record(events[next]);
+          next = (next + 1) & (events.length - 1);
+        }
       }
       return MX.getCurrentThreadCpuTime() - c0;
     }
