@@ -1,7 +1,5 @@
 package dev.foryou.benchmarks;
 
-import dev.foryou.core.signal.SignalStore;
-import dev.foryou.core.user.UserRegistry;
 import dev.foryou.ranking.FeedContext;
 import dev.foryou.ranking.FeedEngine;
 import dev.foryou.ranking.FeedPage;
@@ -62,15 +60,7 @@ public class FeedBenchmark {
     long start = System.nanoTime();
     RankingWorld w = new RankingWorld(42, videos, 64);
     long built = System.nanoTime();
-    UserRegistry users = RankingWorld.users(USERS, 43);
-    SignalStore signals = w.signals(users);
-    engine =
-        FeedEngine.builder(w.catalog, signals, users)
-            .timeSource(w.time)
-            .candidates(candidates)
-            .build();
-    w.history(engine::record, USERS, 30, 44);
-    engine.flushLearning();
+    engine = w.feedEngine(USERS, candidates);
     long served = System.nanoTime();
     for (int p = 0; p < pagesBefore; p++) {
       for (int u = 0; u < USERS; u++) {

@@ -1,7 +1,5 @@
 package dev.foryou.benchmarks;
 
-import dev.foryou.core.signal.SignalStore;
-import dev.foryou.core.user.UserRegistry;
 import dev.foryou.ranking.FeedContext;
 import dev.foryou.ranking.FeedEngine;
 import java.lang.management.ManagementFactory;
@@ -29,15 +27,7 @@ public final class FeedCpuProbe {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     int users = 2000;
     RankingWorld w = new RankingWorld(42, videos, 64);
-    UserRegistry registry = RankingWorld.users(users, 43);
-    SignalStore signals = w.signals(registry);
-    FeedEngine engine =
-        FeedEngine.builder(w.catalog, signals, registry)
-            .timeSource(w.time)
-            .candidates(1000)
-            .build();
-    w.history(engine::record, users, 30, 44);
-    engine.flushLearning();
+    FeedEngine engine = w.feedEngine(users, 1000);
     int next = 0;
     int n = 1000;
     long[] cpu = new long[n];

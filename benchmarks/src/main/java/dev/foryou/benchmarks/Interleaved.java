@@ -3,7 +3,6 @@ package dev.foryou.benchmarks;
 import dev.foryou.core.catalog.Catalog;
 import dev.foryou.core.event.Interaction;
 import dev.foryou.core.signal.SignalStore;
-import dev.foryou.core.user.UserRegistry;
 import dev.foryou.ranking.FeedContext;
 import dev.foryou.ranking.FeedEngine;
 import java.lang.management.ManagementFactory;
@@ -130,16 +129,8 @@ public final class Interleaved {
     private int next;
 
     FeedRequests() {
-      RankingWorld w = new RankingWorld(42, Integer.getInteger("videos", 100_000), 64);
-      UserRegistry registry = RankingWorld.users(USERS, 43);
-      SignalStore signals = w.signals(registry);
       engine =
-          FeedEngine.builder(w.catalog, signals, registry)
-              .timeSource(w.time)
-              .candidates(1000)
-              .build();
-      w.history(engine::record, USERS, 30, 44);
-      engine.flushLearning();
+          new RankingWorld(42, Integer.getInteger("videos", 100_000), 64).feedEngine(USERS, 1000);
       for (int p = Integer.getInteger("pagesBefore", 0); p > 0; p--) {
         for (int u = 0; u < USERS; u++) {
           engine.feed(u, 20, FeedContext.firstPage());

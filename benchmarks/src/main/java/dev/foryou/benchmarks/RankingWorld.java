@@ -11,6 +11,7 @@ import dev.foryou.core.user.DeviceOs;
 import dev.foryou.core.user.Gender;
 import dev.foryou.core.user.UserAttributes;
 import dev.foryou.core.user.UserRegistry;
+import dev.foryou.ranking.FeedEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -94,6 +95,22 @@ final class RankingWorld {
               false));
     }
     return users;
+  }
+
+  /**
+   * The feed benchmarks' engine over this world: {@code users} users ({@link #users}, seed 43), 30
+   * history items each ({@link #history}, seed 44) recorded and learned from.
+   */
+  FeedEngine feedEngine(int users, int candidates) {
+    UserRegistry registry = users(users, 43);
+    FeedEngine engine =
+        FeedEngine.builder(catalog, signals(registry), registry)
+            .timeSource(time)
+            .candidates(candidates)
+            .build();
+    history(engine::record, users, 30, 44);
+    engine.flushLearning();
+    return engine;
   }
 
   SignalStore signals(UserRegistry users) {
