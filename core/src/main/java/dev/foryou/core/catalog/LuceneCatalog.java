@@ -575,14 +575,11 @@ final class LuceneCatalog implements Catalog {
   /**
    * Loads each video's column entries (creator, inline tags, sound, category, duration, publish
    * time) and every line of its vector, with a few straight-line instructions per video (see {@link
-   * VectorGraph}'s walk for why few), so the misses of many videos are in flight at once.
+   * VectorGraph#touchVector} for why few), so the misses of many videos are in flight at once.
    */
   @Override
   public void prefetch(int[] videos, int n) {
-    Objects.requireNonNull(videos, "videos");
-    if (n < 0 || n > videos.length) {
-      throw new IllegalArgumentException("n must be in [0, " + videos.length + "]: " + n);
-    }
+    Catalog.super.prefetch(videos, n); // the argument checks
     Columns c = cols;
     int x = 0;
     for (int i = 0; i < n; i++) {
@@ -599,19 +596,7 @@ final class LuceneCatalog implements Catalog {
               ^ (int) c.published[v];
       float[] e = c.vectors[v];
       if (e != null) {
-        int len = dimension; // not e.length: no address waits for the header's line
-        int t = Float.floatToRawIntBits(e[len - 1]);
-        int d = 0;
-        if (len >= 64) {
-          t ^=
-              (Float.floatToRawIntBits(e[0]) ^ Float.floatToRawIntBits(e[16]))
-                  ^ (Float.floatToRawIntBits(e[32]) ^ Float.floatToRawIntBits(e[48]));
-          d = 64;
-        }
-        for (; d < len; d += 16) {
-          t ^= Float.floatToRawIntBits(e[d]);
-        }
-        x ^= t;
+        x ^= VectorGraph.touchVector(e, dimension);
       }
     }
     if (x == TOUCH_NEVER) {

@@ -342,6 +342,29 @@ final class VectorGraph {
     return locks[ord & (LOCK_STRIPES - 1)];
   }
 
+  /**
+   * Loads every cache line of a vector of {@code dim} floats (one float per 16, and the last) and
+   * folds the values into an int that means nothing: a touch ahead of the reads, so that the misses
+   * of many vectors are in flight at once. Few instructions per line, as that is what lets many
+   * lines be in flight: straight-line loads for the first 64 (the common dimension), int xor, and
+   * the last line addressed by {@code dim}, not {@code x.length}, so its address does not wait for
+   * the header's line.
+   */
+  static int touchVector(float[] x, int dim) {
+    int t = Float.floatToRawIntBits(x[dim - 1]);
+    int d = 0;
+    if (dim >= 64) {
+      t ^=
+          (Float.floatToRawIntBits(x[0]) ^ Float.floatToRawIntBits(x[16]))
+              ^ (Float.floatToRawIntBits(x[32]) ^ Float.floatToRawIntBits(x[48]));
+      d = 64;
+    }
+    for (; d < dim; d += 16) {
+      t ^= Float.floatToRawIntBits(x[d]);
+    }
+    return t;
+  }
+
   /** Greedy walk on one upper level towards the best-scoring node. */
   private int greedy(Store s, float[] v, int ep, int level, int limit) {
     float best = VectorUtil.dotProduct(v, s.vectors[ep]);
@@ -692,26 +715,13 @@ final class VectorGraph {
           }
         }
         // as few instructions per neighbour as possible, so that more neighbours' loads are in
-        // flight at once within the reorder buffer: straight-line loads folded with int xor (a
-        // float-add chain and a loop per vector, the earlier forms, made the walk 6-10 % slower at
-        // 300 k-1 M); the video too, as the filter reads it next
+        // flight at once within the reorder buffer (see touchVector; a float-add chain and a loop
+        // per vector, the earlier forms, made the walk 6-10 % slower at 300 k-1 M); the video
+        // too, as the filter reads it next
         int touch = 0;
         int[] videos = s.video;
         for (int i = 0; i < w; i++) {
-          float[] x = vs[i];
-          // dim, not x.length: the last line's address must not wait for the header's line
-          int t = Float.floatToRawIntBits(x[dim - 1]) ^ videos[gat[i]];
-          int d = 0;
-          if (dim >= 64) { // straight-line loads for the first 64 (the common dimension)
-            t ^=
-                (Float.floatToRawIntBits(x[0]) ^ Float.floatToRawIntBits(x[16]))
-                    ^ (Float.floatToRawIntBits(x[32]) ^ Float.floatToRawIntBits(x[48]));
-            d = 64;
-          }
-          for (; d < dim; d += 16) {
-            t ^= Float.floatToRawIntBits(x[d]);
-          }
-          touch ^= t;
+          touch ^= touchVector(vs[i], dim) ^ videos[gat[i]];
         }
         if (level == 0 && candidateCount > 0) {
           int next = (int) ~candidates[0];
