@@ -252,9 +252,13 @@ final class DefaultSignalStore implements SignalStore {
   }
 
   VideoPage pageOrNull(int video) {
-    VideoPage[] p = pages;
+    return pageIn(pages, video);
+  }
+
+  /** The page of a video in a (read once) page table, or null. */
+  private static VideoPage pageIn(VideoPage[] pages, int video) {
     int i = video >>> PAGE_BITS;
-    return i < p.length ? p[i] : null;
+    return i < pages.length ? pages[i] : null;
   }
 
   VideoPage pageForWrite(int video) {
@@ -410,14 +414,10 @@ final class DefaultSignalStore implements SignalStore {
       if (us != null) {
         x ^= (int) us.epoch;
       }
-      if (!e.type().isAd()) {
-        int v = e.item();
-        int pi = v >>> PAGE_BITS;
-        if (pi < pg.length && pg[pi] != null) {
-          VideoPage p = pg[pi];
-          int o = v & MASK;
-          x ^= (int) p.epoch[o] ^ p.total[o * NC] ^ Float.floatToRawIntBits(p.ref[o * NC]);
-        }
+      VideoPage p = e.type().isAd() ? null : pageIn(pg, e.item());
+      if (p != null) {
+        int o = e.item() & MASK;
+        x ^= (int) p.epoch[o] ^ p.total[o * NC] ^ Float.floatToRawIntBits(p.ref[o * NC]);
       }
     }
     return x;
@@ -745,11 +745,9 @@ final class DefaultSignalStore implements SignalStore {
     VideoPage[] pg = pages;
     int x = 0;
     for (int i = 0; i < n; i++) {
-      int v = videos[i];
-      int pi = v >>> PAGE_BITS;
-      if (pi < pg.length && pg[pi] != null) {
-        VideoPage p = pg[pi];
-        int o = v & MASK;
+      VideoPage p = pageIn(pg, videos[i]);
+      if (p != null) {
+        int o = videos[i] & MASK;
         x ^=
             (int) p.epoch[o]
                 ^ Float.floatToRawIntBits(p.ref[o * NC])
