@@ -134,6 +134,16 @@ public class IngestionBenchmark {
     eventList = Arrays.asList(events);
   }
 
+  /** The store set up (for {@link Interleaved}). */
+  SignalStore store() {
+    return store;
+  }
+
+  /** The events set up (for {@link Interleaved}). */
+  Interaction[] events() {
+    return events;
+  }
+
   /** Each benchmark thread walks the event array from its own offset. */
   @State(Scope.Thread)
   public static class Cursor {

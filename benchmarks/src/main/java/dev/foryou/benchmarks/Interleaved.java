@@ -7,12 +7,12 @@ import dev.foryou.ranking.FeedContext;
 import dev.foryou.ranking.FeedEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import java.util.function.LongUnaryOperator;
@@ -188,21 +188,17 @@ public final class Interleaved {
   static final class IngestionBatches implements LongUnaryOperator {
     private final SignalStore store;
     private final Interaction[] events;
-    private final java.util.List<Interaction> list;
+    private final List<Interaction> list;
     private final int batch = Integer.getInteger("batch", 1);
     private int next;
 
-    IngestionBatches() throws ReflectiveOperationException {
+    IngestionBatches() {
       IngestionBenchmark b = new IngestionBenchmark();
       b.videos = Integer.getInteger("videos", 100_000);
       b.users = Integer.getInteger("users", 100_000);
       b.setup();
-      Field f = IngestionBenchmark.class.getDeclaredField("store");
-      f.setAccessible(true);
-      store = (SignalStore) f.get(b);
-      Field g = IngestionBenchmark.class.getDeclaredField("events");
-      g.setAccessible(true);
-      events = (Interaction[]) g.get(b);
+      store = b.store();
+      events = b.events();
       list = Arrays.asList(events);
       if (batch < 1 || batch > events.length) {
         throw new IllegalArgumentException("batch must be in [1, " + events.length + "]: " + batch);
