@@ -1,7 +1,6 @@
 package dev.foryou.benchmarks;
 
 import dev.foryou.core.catalog.Catalog;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,14 +54,7 @@ public class AnnBenchmark {
     RankingWorld w = new RankingWorld(7, vectors, 64);
     catalog = w.catalog;
     long built = System.nanoTime();
-    SplittableRandom r = new SplittableRandom(8);
-    queries = new float[200][64];
-    for (float[] q : queries) {
-      int t = RankingWorld.zipf(r, RankingWorld.TOPICS);
-      for (int d = 0; d < 64; d++) {
-        q[d] = w.centroids[t][d] + 0.8f * (float) r.nextGaussian();
-      }
-    }
+    queries = w.queries(200, 8);
     int[][] truth = new int[queries.length][K];
     float[] es = new float[K];
     long total = 0;

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import java.util.function.LongUnaryOperator;
 
@@ -151,7 +150,7 @@ public final class Interleaved {
   /** {@link AnnBenchmark}'s catalog and queries; runs the operand's number of queries. */
   static final class AnnQueries implements LongUnaryOperator {
     private final Catalog catalog;
-    private final float[][] queries = new float[2000][64];
+    private final float[][] queries;
     private final int[] outVideos = new int[100];
     private final float[] outScores = new float[100];
     private final IntPredicate all = v -> true;
@@ -164,13 +163,7 @@ public final class Interleaved {
     AnnQueries() {
       RankingWorld w = new RankingWorld(7, Integer.getInteger("vectors", 300_000), 64);
       catalog = w.catalog;
-      SplittableRandom r = new SplittableRandom(8);
-      for (float[] q : queries) {
-        int t = RankingWorld.zipf(r, RankingWorld.TOPICS);
-        for (int d = 0; d < 64; d++) {
-          q[d] = w.centroids[t][d] + 0.8f * (float) r.nextGaussian();
-        }
-      }
+      queries = w.queries(2000, 8);
     }
 
     @Override

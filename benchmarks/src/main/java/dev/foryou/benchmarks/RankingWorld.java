@@ -45,10 +45,7 @@ final class RankingWorld {
     String[] langs = {"en", "en", "en", "es", "de", "pt", "ja"};
     for (int i = 0; i < videos; i++) {
       int t = zipf(r, TOPICS);
-      float[] e = new float[dim];
-      for (int d = 0; d < dim; d++) {
-        e[d] = centroids[t][d] + 0.8f * (float) r.nextGaussian();
-      }
+      float[] e = near(r, t);
       List<String> tags =
           r.nextInt(3) == 0 ? List.of("topic" + t) : List.of("topic" + t, "h" + zipf(r, 5000));
       int idx =
@@ -67,6 +64,25 @@ final class RankingWorld {
       topicOf[idx] = t;
     }
     catalog.refresh();
+  }
+
+  /** A vector near a topic: its centroid plus Gaussian noise (σ = 0.8 per dimension). */
+  private float[] near(SplittableRandom r, int topic) {
+    float[] e = new float[dim];
+    for (int d = 0; d < dim; d++) {
+      e[d] = centroids[topic][d] + 0.8f * (float) r.nextGaussian();
+    }
+    return e;
+  }
+
+  /** Query vectors drawn as the videos' embeddings are: near a skewed random topic each. */
+  float[][] queries(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[][] q = new float[n][];
+    for (int i = 0; i < n; i++) {
+      q[i] = near(r, zipf(r, TOPICS));
+    }
+    return q;
   }
 
   /** A skewed index in [0, n): roughly Zipf through an inverse power transform. */
