@@ -125,7 +125,7 @@ final class LuceneCatalog implements Catalog {
     this.oversampling = oversampling;
     this.hnswM = m;
     this.hnswBeam = beamWidth;
-    this.graph = new VectorGraph(m, beamWidth, GRAPH_SEED);
+    this.graph = new VectorGraph(dimension, m, beamWidth, GRAPH_SEED);
     IndexWriterConfig cfg =
         new IndexWriterConfig()
             // one big in-memory buffer: a bulk load is flushed as few segments
@@ -677,7 +677,7 @@ final class LuceneCatalog implements Catalog {
     for (int i = 0; i < found; i++) {
       int ord = gs.ords[i];
       if (current(g, c, ord)) { // else removed or replaced since the walk accepted it
-        top.offer(g.video(ord), VectorUtil.dotProduct(query, g.vector(ord)));
+        top.offer(g.video(ord), gs.scores[i]); // the graph's exact score of the node's vector
       }
     }
     if (top.size() < k && found < fetch) {
@@ -849,7 +849,7 @@ final class LuceneCatalog implements Catalog {
    * use the old graph meanwhile. Writer only.
    */
   private void rebuildGraph() {
-    VectorGraph fresh = new VectorGraph(hnswM, hnswBeam, GRAPH_SEED);
+    VectorGraph fresh = new VectorGraph(dimension, hnswM, hnswBeam, GRAPH_SEED);
     Columns c = cols;
     int bound = Math.min(videoIds.size(), c.capacity);
     int[] ords = new int[bound];

@@ -1,5 +1,8 @@
 package dev.foryou.core.catalog;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,17 +11,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import org.apache.lucene.util.RamUsageEstimator;
 import org.apache.lucene.util.VectorUtil;
-import org.jspecify.annotations.Nullable;
 
 /*
  * Design: a hierarchical navigable small-world graph (Malkov & Yashunin, "Efficient and robust
  * approximate nearest neighbor search using Hierarchical Navigable Small World graphs", TPAMI
  * 2018) by raw dot product (maximum inner product, so embeddings need not be normalised), kept on
  * the heap in flat primitive arrays: level-0 neighbour lists in int[] pages with a fixed stride
- * (count, then up to 2M ids), upper levels (about 1 node in M) in a small int[] per node, and the
- * vectors as references to the catalog's own float[] (no copy). A search touches only neighbour
- * ints and vectors: no codec decoding and no per-vector copy, which is where a Lucene
- * ByteBuffersDirectory graph search spends its time. Neighbours are chosen with the paper's
+ * (count, then up to 2M ids), upper levels (about 1 node in M) in a small int[] per node, the
+ * vectors as references to the catalog's own float[] (no copy), and an int8 copy of each vector
+ * (its "codes" and a scale, dim + 4 bytes) in byte[] pages like the lists. Linking scores by the
+ * floats; a search walks level 0 by the codes (one or two cache lines per node at an address
+ * computed from the node, where a float[] is a reference to load and then five lines) and scores
+ * the ef nodes it keeps again by the floats, so it returns exact scores. A search touches only
+ * neighbour ints and codes: no codec decoding, which is where a Lucene ByteBuffersDirectory graph
+ * search spends its time. Neighbours are chosen with the paper's
  * heuristic (Algorithm 4: a candidate is kept only if it is closer to the base than to every
  * neighbour already kept); an overflowing list is re-pruned with the same heuristic.
  *
@@ -39,6 +45,10 @@ import org.jspecify.annotations.Nullable;
 final class VectorGraph {
   private static final int LOCK_STRIPES = 1 << 12;
 
+  private static final VarHandle FLOAT_AT =
+      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private final int dim;
   private final int m;
   private final int m0;
   private final int beam;
@@ -71,6 +81,7 @@ final class VectorGraph {
   static final class Store {
     final int capacity;
     final int stride;
+    final int codeStride;
     final float[][] vectors;
     final int[] video;
 
@@ -83,39 +94,53 @@ final class VectorGraph {
      */
     final int[][] links0;
 
+    /**
+     * The vectors' int8 codes, paged like {@link #links0}: node o's {@code dim} codes at {@code
+     * codes0[o >>> PAGE_BITS]}, offset {@code (o & (PAGE - 1)) * codeStride}, followed by their
+     * scale (a little-endian float; see {@link #quantize}).
+     */
+    final byte[][] codes0;
+
     final int[][] upper;
 
-    Store(int capacity, int m0) {
-      this(capacity, m0, new int[0][]);
+    Store(int capacity, int m0, int dim) {
+      this(capacity, m0, dim + Float.BYTES, new int[0][], new byte[0][]);
     }
 
-    private Store(int capacity, int m0, int[][] oldPages) {
+    private Store(int capacity, int m0, int codeStride, int[][] oldPages, byte[][] oldCodes) {
       this.capacity = capacity;
       this.stride = m0 + 1;
+      this.codeStride = codeStride;
       vectors = new float[capacity][];
       video = new int[capacity];
       upper = new int[capacity][];
-      links0 = Arrays.copyOf(oldPages, (capacity + PAGE - 1) >>> PAGE_BITS);
-      int first = Math.min(capacity, PAGE) * stride;
-      int[] old = links0[0];
-      if (old == null || old.length < first) { // a first page smaller than PAGE grows by copying
-        links0[0] = new int[first];
-        if (old != null) {
-          System.arraycopy(old, 0, links0[0], 0, old.length);
-        }
+      int pages = (capacity + PAGE - 1) >>> PAGE_BITS;
+      links0 = Arrays.copyOf(oldPages, pages);
+      codes0 = Arrays.copyOf(oldCodes, pages);
+      int first = Math.min(capacity, PAGE);
+      // a first page smaller than PAGE grows by copying
+      if (links0[0] == null || links0[0].length < first * stride) {
+        links0[0] = Arrays.copyOf(links0[0] == null ? new int[0] : links0[0], first * stride);
+      }
+      if (codes0[0] == null || codes0[0].length < first * codeStride) {
+        codes0[0] = Arrays.copyOf(codes0[0] == null ? new byte[0] : codes0[0], first * codeStride);
       }
     }
 
-    /** Writer only, before a node is used: allocates the page of its level-0 list. */
+    /** Writer only, before a node is used: allocates the pages of its level-0 list and codes. */
     void ensurePage(int ord) {
       int p = ord >>> PAGE_BITS;
       if (links0[p] == null) {
         links0[p] = new int[Math.multiplyExact(PAGE, stride)];
       }
+      if (codes0[p] == null) {
+        codes0[p] = new byte[Math.multiplyExact(PAGE, codeStride)];
+      }
     }
 
     Store grow(int need, int m0) {
-      Store s = new Store(Math.max(need, capacity + (capacity >> 1)), m0, links0);
+      Store s =
+          new Store(Math.max(need, capacity + (capacity >> 1)), m0, codeStride, links0, codes0);
       System.arraycopy(vectors, 0, s.vectors, 0, capacity);
       System.arraycopy(video, 0, s.video, 0, capacity);
       System.arraycopy(upper, 0, s.upper, 0, capacity);
@@ -131,14 +156,49 @@ final class VectorGraph {
     int linksAt(int ord) {
       return (ord & (PAGE - 1)) * stride;
     }
+
+    /** The page holding a node's codes. */
+    byte[] codes(int ord) {
+      return codes0[ord >>> PAGE_BITS];
+    }
+
+    /** Where a node's codes start in their page. */
+    int codesAt(int ord) {
+      return (ord & (PAGE - 1)) * codeStride;
+    }
   }
 
   /**
+   * Writes {@code x} as int8 codes into {@code out[at, at + x.length)}, each {@code round(x[i] /
+   * scale)} with {@code scale = max|x[i]| / 127} (so every code is in [-127, 127]), and, when
+   * {@code withScale}, the scale after them as a little-endian float. The dot product of two
+   * vectors is then about {@code scale(a) * scale(b) * codes(a) . codes(b)}, off by at most about
+   * {@code 1/127} of the larger component per dimension: the walk ranks nodes by it (a quarter of
+   * the cache lines of a 64-float vector, at a fixed address with no reference to follow) and the
+   * few results are scored again exactly.
+   */
+  static void quantize(float[] x, byte[] out, int at, boolean withScale) {
+    float max = 0;
+    for (float f : x) {
+      max = Math.max(max, Math.abs(f));
+    }
+    float inv = max > 0 ? 127f / max : 0f;
+    for (int i = 0; i < x.length; i++) {
+      out[at + i] = (byte) Math.max(-127, Math.min(127, Math.round(x[i] * inv)));
+    }
+    if (withScale) {
+      FLOAT_AT.set(out, at + x.length, max / 127f);
+    }
+  }
+
+  /**
+   * @param dim the length of every vector
    * @param m maximum neighbours per node on the upper levels (2 m on level 0)
    * @param beam the beam width while linking ({@code efConstruction})
    * @param seed fixes the levels nodes get
    */
-  VectorGraph(int m, int beam, long seed) {
+  VectorGraph(int dim, int m, int beam, long seed) {
+    this.dim = dim;
     this.m = m;
     this.m0 = 2 * m;
     this.beam = beam;
@@ -147,7 +207,7 @@ final class VectorGraph {
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new Object();
     }
-    store = new Store(1024, m0);
+    store = new Store(1024, m0, dim);
     searches = ThreadLocal.withInitial(Search::new);
   }
 
@@ -190,6 +250,9 @@ final class VectorGraph {
    * @return the new node
    */
   int append(int video, float[] vector) {
+    if (vector.length != dim) {
+      throw new IllegalArgumentException("vector dimension must be " + dim + ": " + vector.length);
+    }
     int ord = allocated;
     Store s = store;
     if (ord >= s.capacity) {
@@ -198,6 +261,7 @@ final class VectorGraph {
     }
     s.ensurePage(ord);
     s.vectors[ord] = vector;
+    quantize(vector, s.codes(ord), s.codesAt(ord), true);
     s.video[ord] = video;
     allocated = ord + 1; // volatile: publishes the vector to the readers' scan of unlinked nodes
     return ord;
@@ -312,7 +376,7 @@ final class VectorGraph {
       ep = greedy(s, v, ep, l, limit);
     }
     for (int l = Math.min(level, topLevel); l >= 0; l--) {
-      int n = ctx.searchLevel(this, s, v, ep, beam, l, limit, null, Integer.MAX_VALUE);
+      int n = ctx.searchLevel(this, s, v, ep, beam, l, limit);
       ep = ctx.outOrds[0];
       int max = l == 0 ? m0 : m;
       int kept = select(s, ctx.outOrds, ctx.outScores, n, max, ctx.selected);
@@ -476,18 +540,21 @@ final class VectorGraph {
 
   /**
    * Searches the linked nodes for the {@code ef} best by dot product with {@code query} among the
-   * live nodes {@code accept} accepts (the filter is applied during the search, as Lucene's
-   * filtered HNSW search does: dead and rejected nodes are walked through but never returned, so a
-   * selective filter makes the search go further instead of returning fewer results). {@code
-   * accept} is asked only about nodes whose score would place them among the results so far.
-   * Lock-free.
+   * live nodes {@code accept} accepts. The walk on level 0 ranks nodes by their int8 codes (see
+   * {@link #quantize}) and the {@code ef} it keeps are then scored exactly and sorted, so the
+   * scores returned are exact dot products and only which nodes make the {@code ef} can differ from
+   * a walk on the floats (recall within a point at 1 M, see {@code benchmarks/README.md}). The
+   * filter is applied during the search, as Lucene's filtered HNSW search does: dead and rejected
+   * nodes are walked through but never returned, so a selective filter makes the search go further
+   * instead of returning fewer results). {@code accept} is asked only about nodes whose score would
+   * place them among the results so far. Lock-free.
    *
    * @param view the view to search (from {@link #view()})
    * @param accept which live nodes (by ord) may be returned
    * @param maxVisits the search stops after scoring about this many nodes, returning the best found
    *     so far (then possibly fewer than ef)
    * @param outOrds receives nodes, best first (length at least ef)
-   * @param outScores receives their dot products
+   * @param outScores receives their exact dot products
    * @return how many were written
    */
   int search(
@@ -509,9 +576,9 @@ final class VectorGraph {
       ep = greedy(s, query, ep, l, limit);
     }
     Search ctx = searches.get();
-    int n = ctx.searchLevel(this, s, query, ep, ef, 0, limit, accept, maxVisits);
-    System.arraycopy(ctx.outOrds, 0, outOrds, 0, n);
-    System.arraycopy(ctx.outScores, 0, outScores, 0, n);
+    ctx.setQuery(query);
+    int n = ctx.codeWalk(s, ep, ef, limit, m0, accept, maxVisits);
+    ctx.rescore(s, query, n, outOrds, outScores);
     return n;
   }
 
@@ -544,9 +611,15 @@ final class VectorGraph {
     long bytes =
         RamUsageEstimator.sizeOf(s.video)
             + RamUsageEstimator.shallowSizeOf(s.links0)
+            + RamUsageEstimator.shallowSizeOf(s.codes0)
             + RamUsageEstimator.shallowSizeOf(s.vectors)
             + RamUsageEstimator.shallowSizeOf(s.upper);
     for (int[] page : s.links0) {
+      if (page != null) {
+        bytes += RamUsageEstimator.sizeOf(page);
+      }
+    }
+    for (byte[] page : s.codes0) {
       if (page != null) {
         bytes += RamUsageEstimator.sizeOf(page);
       }
@@ -575,6 +648,8 @@ final class VectorGraph {
     int[] selected = new int[64];
     private int[] gathered = new int[64];
     private float[][] gatheredVectors = new float[64][];
+    private byte[] queryCodes = new byte[0];
+    private byte[] nodeCodes = new byte[0];
 
     /** Keeps the touching loads of {@link #searchLevel} from being optimised away. */
     int sink;
@@ -606,6 +681,60 @@ final class VectorGraph {
         pruneOrds = new int[m0 + 1];
         pruneScores = new float[m0 + 1];
         pruned = new int[m0 + 1];
+      }
+    }
+
+    /** Encodes the query for a walk on the codes. */
+    void setQuery(float[] q) {
+      if (queryCodes.length != q.length) {
+        queryCodes = new byte[q.length];
+        nodeCodes = new byte[q.length];
+      }
+      quantize(q, queryCodes, 0, false);
+    }
+
+    /**
+     * The query's code dot product with a node's codes, times the node's scale: the dot product
+     * over the query's scale, near enough to rank by (see {@link #quantize}). Lucene's dot product
+     * takes whole arrays, so the codes are copied out of their page first (from the cache, since
+     * the walk touched them).
+     */
+    private float codeScore(byte[] page, int at) {
+      byte[] x = nodeCodes;
+      System.arraycopy(page, at, x, 0, x.length);
+      return VectorUtil.dotProduct(queryCodes, x) * (float) FLOAT_AT.get(page, at + x.length);
+    }
+
+    /**
+     * Scores the {@code n} nodes a code walk left in its result heap exactly and writes them best
+     * first (ties by the larger ord first, like the walk) to {@code ords} and {@code scores}: in
+     * chunks, whose vectors are touched before they are read (see {@link #searchLevel}).
+     */
+    void rescore(Store s, float[] q, int n, int[] ords, float[] scores) {
+      int dim = q.length;
+      float[][] all = s.vectors;
+      float[][] vs = gatheredVectors;
+      int chunk = vs.length;
+      long[] keys = results; // (code score, ord) keys in heap order, rewritten with exact scores
+      for (int from = 0; from < n; from += chunk) {
+        int to = Math.min(n, from + chunk);
+        int touch = 0;
+        for (int i = from; i < to; i++) {
+          float[] x = all[(int) keys[i]];
+          vs[i - from] = x;
+          touch ^= touchVector(x, dim);
+        }
+        sink = touch;
+        for (int i = from; i < to; i++) {
+          keys[i] = key(VectorUtil.dotProduct(q, vs[i - from]), (int) keys[i]);
+          vs[i - from] = null;
+        }
+      }
+      Arrays.sort(keys, 0, n);
+      for (int i = 0; i < n; i++) {
+        long k = keys[n - 1 - i];
+        ords[i] = (int) k;
+        scores[i] = score(k);
       }
     }
 
@@ -643,20 +772,10 @@ final class VectorGraph {
     }
 
     /**
-     * Beam search on one level; leaves the best {@code ef} in outOrds/outScores, best first. With
-     * {@code accept} null every node counts (linking); otherwise only the live nodes it accepts.
-     * Stops once about {@code maxVisits} nodes are scored.
+     * Beam search on one level by the exact dot products, over every node (dead ones too), while
+     * linking; leaves the best {@code ef} in outOrds/outScores, best first.
      */
-    int searchLevel(
-        VectorGraph g,
-        Store s,
-        float[] q,
-        int ep,
-        int ef,
-        int level,
-        int limit,
-        @Nullable IntPredicate accept,
-        int maxVisits) {
+    int searchLevel(VectorGraph g, Store s, float[] q, int ep, int ef, int level, int limit) {
       ensure(ef, s.capacity, g.m0);
       resultCount = 0;
       candidateCount = 0;
@@ -666,12 +785,9 @@ final class VectorGraph {
       int dim = q.length; // every vector's (the catalog checks the query's)
       visit(ep);
       float es = VectorUtil.dotProduct(q, s.vectors[ep]);
-      if (admits(accept, s, ep)) {
-        pushResult(key(es, ep), ef);
-      }
+      pushResult(key(es, ep), ef);
       pushCandidate(~key(es, ep));
-      int visits = 1;
-      while (candidateCount > 0 && visits < maxVisits) {
+      while (candidateCount > 0) {
         long ck = ~popCandidate();
         float cs = score(ck);
         if (resultCount >= ef && cs < score(results[0])) {
@@ -724,14 +840,9 @@ final class VectorGraph {
           touch ^= touchVector(vs[i], dim) ^ videos[gat[i]];
         }
         if (level == 0 && candidateCount > 0) {
-          int next = (int) ~candidates[0];
-          int[] l0 = s.links(next);
-          for (int at = s.linksAt(next), end = at + s.stride; at < end; at += 16) {
-            touch ^= l0[at];
-          }
+          touch ^= touchList(s, (int) ~candidates[0]);
         }
         sink = touch;
-        visits += w;
         for (int i = 0; i < w; i++) {
           int nb = gat[i];
           float sc = VectorUtil.dotProduct(q, vs[i]);
@@ -739,9 +850,7 @@ final class VectorGraph {
           if (resultCount < ef || sc > score(results[0])) {
             long k = key(sc, nb);
             pushCandidate(~k);
-            if (admits(accept, s, nb)) { // dead and rejected nodes route but are never results
-              pushResult(k, ef);
-            }
+            pushResult(k, ef);
           }
         }
       }
@@ -754,8 +863,85 @@ final class VectorGraph {
       return n;
     }
 
-    private static boolean admits(@Nullable IntPredicate accept, Store s, int ord) {
-      return accept == null || (s.video[ord] >= 0 && accept.test(ord));
+    /**
+     * The search's walk on level 0, like {@link #searchLevel} but ranking nodes by their codes (see
+     * {@link #quantize}) and only among the live nodes {@code accept} accepts (dead and rejected
+     * nodes route but are never results); stops once about {@code maxVisits} nodes are scored.
+     * Leaves the best {@code ef} in the result heap, unordered, for {@link #rescore}. The codes are
+     * at addresses known without a reference to follow, so the touching phase is two loads per node
+     * (a block may straddle two lines) and the video, which the filter reads next.
+     */
+    int codeWalk(Store s, int ep, int ef, int limit, int m0, IntPredicate accept, int maxVisits) {
+      ensure(ef, s.capacity, m0);
+      resultCount = 0;
+      candidateCount = 0;
+      clearVisited();
+      byte[][] pages = s.codes0;
+      int last = s.codeStride - 1;
+      int[] videos = s.video;
+      int[] gat = gathered;
+      visit(ep);
+      float es = codeScore(s.codes(ep), s.codesAt(ep));
+      if (admits(accept, s, ep)) {
+        pushResult(key(es, ep), ef);
+      }
+      pushCandidate(~key(es, ep));
+      int visits = 1;
+      while (candidateCount > 0 && visits < maxVisits) {
+        long ck = ~popCandidate();
+        if (resultCount >= ef && score(ck) < score(results[0])) {
+          break;
+        }
+        int c = (int) ck;
+        int[] arr = s.links(c);
+        int off = s.linksAt(c);
+        int count = Math.min(arr[off], m0);
+        int u = 0;
+        for (int i = 1; i <= count; i++) {
+          int nb = arr[off + i];
+          if (nb >= 0 && nb < limit && visit(nb)) {
+            gat[u++] = nb;
+          }
+        }
+        int touch = 0;
+        for (int i = 0; i < u; i++) {
+          int nb = gat[i];
+          byte[] page = pages[nb >>> PAGE_BITS];
+          int at = s.codesAt(nb);
+          touch ^= page[at] ^ page[at + last] ^ videos[nb];
+        }
+        if (candidateCount > 0) {
+          touch ^= touchList(s, (int) ~candidates[0]);
+        }
+        sink = touch;
+        visits += u;
+        for (int i = 0; i < u; i++) {
+          int nb = gat[i];
+          float sc = codeScore(pages[nb >>> PAGE_BITS], s.codesAt(nb));
+          if (resultCount < ef || sc > score(results[0])) {
+            long k = key(sc, nb);
+            pushCandidate(~k);
+            if (admits(accept, s, nb)) {
+              pushResult(k, ef);
+            }
+          }
+        }
+      }
+      return resultCount;
+    }
+
+    /** Loads every cache line of a node's level-0 list (see {@link #touchVector}). */
+    private static int touchList(Store s, int ord) {
+      int[] l0 = s.links(ord);
+      int t = 0;
+      for (int at = s.linksAt(ord), end = at + s.stride; at < end; at += 16) {
+        t ^= l0[at];
+      }
+      return t;
+    }
+
+    private static boolean admits(IntPredicate accept, Store s, int ord) {
+      return s.video[ord] >= 0 && accept.test(ord);
     }
 
     /** Orders by score, then by ord: a float's bits made sortable as a signed int, high half. */

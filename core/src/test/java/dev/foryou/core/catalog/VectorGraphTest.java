@@ -1,6 +1,8 @@
 package dev.foryou.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -76,7 +78,7 @@ class VectorGraphTest {
 
   /** A graph over all of {@code v}, linked by {@code threads} workers. */
   private static VectorGraph linked(float[][] v, int m, int beam, long seed, int threads) {
-    VectorGraph g = new VectorGraph(m, beam, seed);
+    VectorGraph g = new VectorGraph(v[0].length, m, beam, seed);
     for (int i = 0; i < v.length; i++) {
       g.append(i, v[i]);
     }
@@ -88,7 +90,7 @@ class VectorGraphTest {
   void link_sequential_recallAtLeast95PercentOfExact() {
     long seed = 11;
     float[][] v = clustered(seed, 4000);
-    VectorGraph g = new VectorGraph(16, 100, seed);
+    VectorGraph g = new VectorGraph(DIM, 16, 100, seed);
     for (int i = 0; i < v.length; i++) {
       assertThat(g.append(i, v[i])).isEqualTo(i);
     }
@@ -223,7 +225,7 @@ class VectorGraphTest {
     // one node at a time across the first page's growth (1,024 -> 4,096 nodes, copied) and into
     // the next pages (added, not copied): searches must still match the exact answer
     float[][] v = clustered(24, 2 * VectorGraph.PAGE + 100);
-    VectorGraph g = new VectorGraph(8, 40, 24);
+    VectorGraph g = new VectorGraph(DIM, 8, 40, 24);
     for (int i = 0; i < v.length; i++) {
       g.append(i, v[i]);
       if (i % 500 == 499) {
@@ -274,7 +276,7 @@ class VectorGraphTest {
   @Test
   void scanUnlinked_seesAppendedNodesUntilLinked() {
     float[][] v = clustered(5, 300);
-    VectorGraph g = new VectorGraph(8, 40, 5);
+    VectorGraph g = new VectorGraph(DIM, 8, 40, 5);
     for (int i = 0; i < 200; i++) {
       g.append(i, v[i]);
     }
@@ -297,7 +299,7 @@ class VectorGraphTest {
 
   @Test
   void search_emptyGraph_returnsNothing() {
-    VectorGraph g = new VectorGraph(8, 40, 1);
+    VectorGraph g = new VectorGraph(DIM, 8, 40, 1);
     assertThat(
             g.search(
                 g.view(),
@@ -316,7 +318,7 @@ class VectorGraphTest {
   void concurrent_readersWhileWriterLinks_validAndSortedResults() throws Exception {
     long seed = 21;
     float[][] v = clustered(seed, 5000);
-    VectorGraph g = new VectorGraph(12, 60, seed);
+    VectorGraph g = new VectorGraph(DIM, 12, 60, seed);
     for (int i = 0; i < 500; i++) {
       g.append(i, v[i]);
     }
@@ -371,5 +373,71 @@ class VectorGraphTest {
     }
     assertThat(error.get()).isNull();
     assertThat(g.published()).isEqualTo(v.length);
+  }
+
+  @Test
+  void quantize_codesWithinHalfAScaleOfEveryComponent_zeroVectorAllZero() {
+    SplittableRandom r = new SplittableRandom(31);
+    for (int t = 0; t < 200; t++) {
+      float[] x = new float[1 + r.nextInt(80)];
+      float spread = (float) Math.pow(10, r.nextInt(7) - 3);
+      for (int d = 0; d < x.length; d++) {
+        x[d] = spread * (float) r.nextGaussian();
+      }
+      byte[] out = new byte[3 + x.length + Float.BYTES];
+      VectorGraph.quantize(x, out, 3, true);
+      float scale =
+          java.nio.ByteBuffer.wrap(out, 3 + x.length, Float.BYTES)
+              .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+              .getFloat();
+      float max = 0;
+      for (float f : x) {
+        max = Math.max(max, Math.abs(f));
+      }
+      assertThat(scale).isEqualTo(max / 127f);
+      for (int d = 0; d < x.length; d++) {
+        assertThat((int) out[3 + d]).isBetween(-127, 127);
+        assertThat((double) out[3 + d] * scale).isCloseTo(x[d], within(0.5001 * scale));
+      }
+      assertThat(out[0]).isZero(); // nothing written before the offset
+    }
+    byte[] zero = new byte[8 + Float.BYTES];
+    java.util.Arrays.fill(zero, (byte) 9);
+    VectorGraph.quantize(new float[8], zero, 0, true);
+    for (int d = 0; d < 12; d++) {
+      assertThat(zero[d]).as("byte %d", d).isZero(); // codes and a 0.0f scale
+    }
+  }
+
+  @Test
+  void search_scoresAreTheExactDotProductsBestFirst() {
+    long seed = 33;
+    float[][] v = clustered(seed, 3000);
+    VectorGraph g = linked(v, 12, 60, seed, 1);
+    SplittableRandom r = new SplittableRandom(seed);
+    int[] ords = new int[60];
+    float[] scores = new float[60];
+    for (int qn = 0; qn < 20; qn++) {
+      float[] q = v[r.nextInt(v.length)].clone();
+      q[1] -= 0.3f;
+      int n = g.search(g.view(), q, 60, o -> true, Integer.MAX_VALUE, ords, scores);
+      assertThat(n).isEqualTo(60);
+      for (int i = 0; i < n; i++) {
+        assertThat(scores[i]).isEqualTo(VectorUtil.dotProduct(q, v[g.video(ords[i])]));
+        if (i > 0) {
+          assertThat(scores[i]).isLessThanOrEqualTo(scores[i - 1]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void append_vectorOfAnotherDimension_rejectedAndGraphUnchanged() {
+    VectorGraph g = new VectorGraph(DIM, 8, 40, 3);
+    g.append(0, new float[DIM]);
+    assertThatThrownBy(() -> g.append(1, new float[DIM + 1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(String.valueOf(DIM + 1));
+    assertThat(g.allocated()).isEqualTo(1);
   }
 }
