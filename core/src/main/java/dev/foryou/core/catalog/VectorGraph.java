@@ -172,8 +172,8 @@ final class VectorGraph {
    * Writes {@code x} as int8 codes into {@code out[at, at + x.length)}, each {@code round(x[i] /
    * scale)} with {@code scale = max|x[i]| / 127} (so every code is in [-127, 127]), and, when
    * {@code withScale}, the scale after them as a little-endian float. The dot product of two
-   * vectors is then about {@code scale(a) * scale(b) * codes(a) . codes(b)}, off by at most about
-   * {@code 1/127} of the larger component per dimension: the walk ranks nodes by it (a quarter of
+   * vectors is then about {@code scale(a) * scale(b) * codes(a) . codes(b)}, each component being
+   * off by at most half a step ({@code max|x[i]| / 254}): the walk ranks nodes by it (a quarter of
    * the cache lines of a 64-float vector, at a fixed address with no reference to follow) and the
    * few results are scored again exactly.
    */
@@ -546,7 +546,7 @@ final class VectorGraph {
    * a walk on the floats (recall within a point at 1 M, see {@code benchmarks/README.md}). The
    * filter is applied during the search, as Lucene's filtered HNSW search does: dead and rejected
    * nodes are walked through but never returned, so a selective filter makes the search go further
-   * instead of returning fewer results). {@code accept} is asked only about nodes whose score would
+   * instead of returning fewer results. {@code accept} is asked only about nodes whose score would
    * place them among the results so far. Lock-free.
    *
    * @param view the view to search (from {@link #view()})
@@ -651,7 +651,7 @@ final class VectorGraph {
     private byte[] queryCodes = new byte[0];
     private byte[] nodeCodes = new byte[0];
 
-    /** Keeps the touching loads of {@link #searchLevel} from being optimised away. */
+    /** Keeps the touching loads of the walks and {@link #rescore} from being optimised away. */
     int sink;
 
     int[] pruneOrds = new int[65];
@@ -832,12 +832,10 @@ final class VectorGraph {
         }
         // as few instructions per neighbour as possible, so that more neighbours' loads are in
         // flight at once within the reorder buffer (see touchVector; a float-add chain and a loop
-        // per vector, the earlier forms, made the walk 6-10 % slower at 300 k-1 M); the video
-        // too, as the filter reads it next
+        // per vector, the earlier forms, made the walk 6-10 % slower at 300 k-1 M)
         int touch = 0;
-        int[] videos = s.video;
         for (int i = 0; i < w; i++) {
-          touch ^= touchVector(vs[i], dim) ^ videos[gat[i]];
+          touch ^= touchVector(vs[i], dim);
         }
         if (level == 0 && candidateCount > 0) {
           touch ^= touchList(s, (int) ~candidates[0]);
