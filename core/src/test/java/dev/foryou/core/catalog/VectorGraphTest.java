@@ -346,6 +346,9 @@ class VectorGraphTest {
                       if (i > 0 && s[i] > s[i - 1]) {
                         throw new AssertionError("seed " + rs + ": not best first");
                       }
+                      if (s[i] != VectorUtil.dotProduct(q, g.vector(ords[i]))) {
+                        throw new AssertionError("seed " + rs + ": inexact score of " + ords[i]);
+                      }
                     }
                   }
                 } catch (Throwable e) {
