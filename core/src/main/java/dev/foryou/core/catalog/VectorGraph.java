@@ -738,6 +738,24 @@ final class VectorGraph {
       }
     }
 
+    /**
+     * Marks the unvisited neighbours among the {@code count} of the list at {@code arr[off]} (ids
+     * past {@code limit} or torn are skipped) and writes them to {@code gathered}.
+     *
+     * @return how many were written
+     */
+    private int gather(int[] arr, int off, int count, int limit) {
+      int[] gat = gathered;
+      int u = 0;
+      for (int i = 1; i <= count; i++) {
+        int nb = arr[off + i];
+        if (nb >= 0 && nb < limit && visit(nb)) {
+          gat[u++] = nb;
+        }
+      }
+      return u;
+    }
+
     private boolean visit(int ord) {
       int w = ord >>> 6;
       long bit = 1L << ord;
@@ -812,14 +830,8 @@ final class VectorGraph {
         // neighbours): gather the unvisited neighbours, load their vector references, touch every
         // cache line of each vector (a 64-float array spans five lines with its header) and the
         // next candidate's neighbour list, and only then score from the cache
-        int u = 0;
+        int u = gather(arr, off, count, limit);
         int[] gat = gathered;
-        for (int i = 1; i <= count; i++) {
-          int nb = arr[off + i];
-          if (nb >= 0 && nb < limit && visit(nb)) {
-            gat[u++] = nb;
-          }
-        }
         float[][] vs = gatheredVectors;
         float[][] all = s.vectors;
         int w = 0;
@@ -893,14 +905,7 @@ final class VectorGraph {
         int c = (int) ck;
         int[] arr = s.links(c);
         int off = s.linksAt(c);
-        int count = Math.min(arr[off], m0);
-        int u = 0;
-        for (int i = 1; i <= count; i++) {
-          int nb = arr[off + i];
-          if (nb >= 0 && nb < limit && visit(nb)) {
-            gat[u++] = nb;
-          }
-        }
+        int u = gather(arr, off, Math.min(arr[off], m0), limit);
         int touch = 0;
         for (int i = 0; i < u; i++) {
           int nb = gat[i];
