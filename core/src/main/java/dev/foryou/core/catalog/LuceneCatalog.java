@@ -196,7 +196,7 @@ final class LuceneCatalog implements Catalog {
     }
 
     Columns grow(int need) {
-      Columns c = new Columns(Math.max(need, capacity + (capacity >> 1)));
+      Columns c = new Columns(Capacity.grown(capacity, need));
       System.arraycopy(creator, 0, c.creator, 0, capacity);
       System.arraycopy(duration, 0, c.duration, 0, capacity);
       System.arraycopy(published, 0, c.published, 0, capacity);

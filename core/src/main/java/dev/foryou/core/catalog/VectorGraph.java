@@ -139,8 +139,7 @@ final class VectorGraph {
     }
 
     Store grow(int need, int m0) {
-      Store s =
-          new Store(Math.max(need, capacity + (capacity >> 1)), m0, codeStride, links0, codes0);
+      Store s = new Store(Capacity.grown(capacity, need), m0, codeStride, links0, codes0);
       System.arraycopy(vectors, 0, s.vectors, 0, capacity);
       System.arraycopy(video, 0, s.video, 0, capacity);
       System.arraycopy(upper, 0, s.upper, 0, capacity);
