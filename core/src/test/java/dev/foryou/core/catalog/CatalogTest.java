@@ -151,6 +151,68 @@ class CatalogTest {
   }
 
   @Test
+  void upsert_manyVideosThroughColumnGrowth_everyVideoReadsBackAsLastWritten() {
+    long seed = 4096;
+    Random r = new Random(seed);
+    Catalog c = Catalog.builder().dimension(DIM).timeSource(new ManualTimeSource(0)).build();
+    int n = 12_411; // the columns start at 1,024 videos and grow by an eighth: 22 growths
+    List<Video> expected = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Video v = TestWorld.randomVideo(r, "v" + i, 300, i % 5 == 0 ? 0 : DIM);
+      if (i % 97 == 0) { // more than three tags: the overflow array
+        v =
+            new Video(
+                v.id(),
+                v.creatorId(),
+                v.durationMs(),
+                v.publishedAtMillis(),
+                v.language(),
+                List.of("x" + i, "y", "z", "w", "q" + i),
+                v.sound(),
+                v.category(),
+                v.embedding(),
+                v.sponsored());
+      }
+      assertThat(c.upsert(v)).as("seed %d", seed).isEqualTo(i);
+      expected.add(v);
+    }
+    for (int i = 0; i < n; i += 11) { // replaced in place, before and after every growth
+      Video v = TestWorld.randomVideo(r, "v" + i, 300, DIM);
+      assertThat(c.upsert(v)).isEqualTo(i);
+      expected.set(i, v);
+    }
+    for (int i = 3; i < n; i += 7) {
+      assertThat(c.remove("v" + i)).isTrue();
+      expected.set(i, null);
+    }
+    int live = 0;
+    float[] out = new float[DIM];
+    for (int i = 0; i < n; i++) {
+      Video want = expected.get(i);
+      assertThat(c.isLive(i)).as("seed %d, video %d", seed, i).isEqualTo(want != null);
+      if (want == null) {
+        assertThat(c.video(i)).isEmpty();
+        continue;
+      }
+      live++;
+      assertThat(c.video(i).orElseThrow()) // field by field: the record compares arrays by identity
+          .as("seed %d, video %d", seed, i)
+          .usingRecursiveComparison()
+          .isEqualTo(want);
+      assertThat(c.durationMs(i)).isEqualTo(want.durationMs());
+      assertThat(c.publishedAtMillis(i)).isEqualTo(want.publishedAtMillis());
+      assertThat(c.creators().id(c.creator(i))).isEqualTo(want.creatorId());
+      assertThat(c.hashtags(i)).hasSize(want.hashtags().size());
+      assertThat(c.embedding(i, out)).isEqualTo(want.embedding() != null);
+      if (want.embedding() != null) {
+        assertThat(out).containsExactly(want.embedding());
+      }
+    }
+    assertThat(c.size()).isEqualTo(live);
+    assertThat(c.indexBound()).isEqualTo(n);
+  }
+
+  @Test
   void prefetch_anyIndexes_changesNothingAndBadCountRejected() {
     Catalog c = Catalog.builder().dimension(DIM).exactSearchThreshold(0).build();
     int a = c.upsert(video("a", vec(1, 0)));
