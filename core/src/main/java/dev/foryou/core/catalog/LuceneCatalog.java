@@ -675,9 +675,9 @@ final class LuceneCatalog implements Catalog {
         };
     int found = g.search(view, query, fetch, admit, visitBudget(fetch, n), gs.ords, gs.scores);
     for (int i = 0; i < found; i++) {
-      int ord = gs.ords[i];
-      if (current(g, c, ord)) { // else removed or replaced since the walk accepted it
-        top.offer(g.video(ord), gs.scores[i]); // the graph's exact score of the node's vector
+      int video = currentVideo(g, c, gs.ords[i]);
+      if (video >= 0) { // else removed or replaced since the walk accepted it
+        top.offer(video, gs.scores[i]); // the graph's exact score of the node's vector
       }
     }
     if (top.size() < k && found < fetch) {
@@ -703,22 +703,25 @@ final class LuceneCatalog implements Catalog {
   /** Offers a graph node's video if it is live, accepted and the node holds its current vector. */
   private static void offer(
       VectorGraph g, Columns c, int ord, float[] query, IntPredicate accept, TopK top) {
-    if (current(g, c, ord) && accept.test(g.video(ord))) {
-      top.offer(g.video(ord), VectorUtil.dotProduct(query, g.vector(ord)));
+    int video = currentVideo(g, c, ord);
+    if (video >= 0 && accept.test(video)) {
+      top.offer(video, VectorUtil.dotProduct(query, g.vector(ord)));
     }
   }
 
   /**
-   * Whether a graph node answers for its video: the video is live and the node holds its current
-   * vector (not one it was replaced by, whose own node answers for it).
+   * The video a graph node answers for, or -1: its video must be live and the node must hold the
+   * video's current vector (not one it was replaced by, whose own node answers for it). The node's
+   * video is read once: a writer killing the node meanwhile turns it to -1, which a second read
+   * would return as a result.
    */
-  private static boolean current(VectorGraph g, Columns c, int ord) {
+  private static int currentVideo(VectorGraph g, Columns c, int ord) {
     int video = g.video(ord);
     if (!c.isLive(video)) {
-      return false;
+      return -1;
     }
     float[] v = c.vectors[video];
-    return v != null && v == g.vector(ord);
+    return v != null && v == g.vector(ord) ? video : -1;
   }
 
   /** Per-thread buffers for graph hits. */
