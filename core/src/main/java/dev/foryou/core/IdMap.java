@@ -2,6 +2,7 @@ package dev.foryou.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,17 +18,26 @@ import java.util.OptionalInt;
  * racing the first {@code intern} of the same id may not see it yet; {@code intern} itself never
  * assigns one id two indexes.
  *
- * <p>Memory: the ids are not kept as {@code String} objects. Their characters sit back to back in
- * one byte array (one byte per character where every character of the id is below U+0100, two
- * otherwise), with two ints per id (where it ends, its hash) and an open-addressing table of
- * indexes (linear probing, load at most 3/4): the id's length plus about 20 bytes with the spare
- * capacity, where a table of {@code String}s costs over 50 bytes plus the length (at a million
- * videos or users, about 50 MB less). {@link #id} builds a new string on each call.
+ * <p>Memory: the ids are not kept as {@code String} objects. Each id is a record in one byte array
+ * (its hash, its index, its length and its characters: one byte per character where every character
+ * of the id is below U+0100, two otherwise), found through an open-addressing table of record
+ * offsets (linear probing, load at most 3/4), so a lookup reads one table slot and one record,
+ * usually one cache line each. That is the id's length plus about 30 bytes with the spare capacity,
+ * where a table of {@code String}s costs over 50 bytes plus the length (at a million videos or
+ * users, about 40 MB less). {@link #id} builds a new string on each call.
  */
 public final class IdMap {
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[].class);
+  private static final VarHandle INT_AT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** The table of one generation: index + 1 per slot, 0 for empty; published with release. */
+  /** A record's header: the hash, the index, then the length in characters (shifted) and coder. */
+  private static final int HEADER = 12;
+
+  /** The most bytes of records (offsets + 1 must fit a table slot's int). */
+  private static final int MAX_BYTES = (1 << 30) - 1;
+
+  /** The table of one generation: record offset + 1 per slot, 0 for empty; set with release. */
   private static final class Table {
     final int[] slots;
     final int mask;
@@ -39,48 +49,47 @@ public final class IdMap {
   }
 
   /**
-   * The ids' characters and per-id ints of one generation. Id i's characters are {@code
-   * chars[start(i), ends[i] >>> 1)}, two bytes per character (big-endian) where {@code ends[i] & 1}
-   * is set, one otherwise; {@code hashes[i]} is its {@link String#hashCode}. Entries are written
-   * before the id's table slot is published, and a generation is replaced as a whole when it grows.
+   * The records of one generation and each index's record offset. A record at offset r: {@link
+   * String#hashCode} at r, the index at r + 4, {@code length << 1 | wide} at r + 8, then the
+   * characters (two bytes each, big-endian, where {@code wide}). A record is written before its
+   * table slot is published; a generation is replaced when an array grows (an unchanged one is
+   * shared).
    */
   private static final class Data {
-    final byte[] chars;
-    final int[] ends;
-    final int[] hashes;
+    final byte[] records;
+    final int[] offsets;
 
-    Data(byte[] chars, int[] ends, int[] hashes) {
-      this.chars = chars;
-      this.ends = ends;
-      this.hashes = hashes;
+    Data(byte[] records, int[] offsets) {
+      this.records = records;
+      this.offsets = offsets;
     }
 
-    int start(int index) {
-      return index == 0 ? 0 : ends[index - 1] >>> 1;
+    int intAt(int at) {
+      return (int) INT_AT.get(records, at);
     }
 
-    boolean matches(int index, String id) {
-      int from = start(index);
-      int end = ends[index];
-      int to = end >>> 1;
+    /** Whether the record at {@code r} holds {@code id} (whose hash is {@code hash}). */
+    boolean matches(int r, String id, int hash) {
+      if (intAt(r) != hash) {
+        return false;
+      }
+      int head = intAt(r + 8);
       int n = id.length();
-      if ((end & 1) == 0) {
-        if (to - from != n) {
-          return false;
-        }
+      if (head >>> 1 != n) {
+        return false;
+      }
+      int at = r + HEADER;
+      if ((head & 1) == 0) {
         for (int k = 0; k < n; k++) {
-          if ((chars[from + k] & 0xFF) != id.charAt(k)) {
+          if ((records[at + k] & 0xFF) != id.charAt(k)) {
             return false;
           }
         }
         return true;
       }
-      if (to - from != 2 * n) {
-        return false;
-      }
       for (int k = 0; k < n; k++) {
-        int p = from + 2 * k;
-        if ((char) (((chars[p] & 0xFF) << 8) | (chars[p + 1] & 0xFF)) != id.charAt(k)) {
+        int p = at + 2 * k;
+        if ((char) (((records[p] & 0xFF) << 8) | (records[p + 1] & 0xFF)) != id.charAt(k)) {
           return false;
         }
       }
@@ -88,23 +97,27 @@ public final class IdMap {
     }
 
     String decode(int index) {
-      int from = start(index);
-      int end = ends[index];
-      int to = end >>> 1;
-      if ((end & 1) == 0) {
-        return new String(chars, from, to - from, StandardCharsets.ISO_8859_1);
+      int r = offsets[index];
+      int head = intAt(r + 8);
+      int n = head >>> 1;
+      int at = r + HEADER;
+      if ((head & 1) == 0) {
+        return new String(records, at, n, StandardCharsets.ISO_8859_1);
       }
-      char[] c = new char[(to - from) / 2];
-      for (int k = 0; k < c.length; k++) {
-        c[k] = (char) (((chars[from + 2 * k] & 0xFF) << 8) | (chars[from + 2 * k + 1] & 0xFF));
+      char[] c = new char[n];
+      for (int k = 0; k < n; k++) {
+        c[k] = (char) (((records[at + 2 * k] & 0xFF) << 8) | (records[at + 2 * k + 1] & 0xFF));
       }
       return new String(c);
     }
   }
 
   private volatile Table table = new Table(16);
-  private volatile Data data = new Data(new byte[64], new int[8], new int[8]);
+  private volatile Data data = new Data(new byte[256], new int[8]);
   private volatile int size;
+
+  /** Bytes of records written (writer only, under the lock). */
+  private int used;
 
   /** Creates an empty map. */
   public IdMap() {}
@@ -122,21 +135,20 @@ public final class IdMap {
       if (s == 0) {
         return -1;
       }
-      Data d = data; // read after the slot: holds every id published before it
-      int index = s - 1;
-      if (d.hashes[index] == hash && d.matches(index, id)) {
-        return index;
+      Data d = data; // read after the slot: holds every record published before it
+      if (d.matches(s - 1, id, hash)) {
+        return d.intAt(s - 1 + 4);
       }
       i = (i + 1) & t.mask;
     }
   }
 
-  private static void insert(Table t, int hash, int index) {
+  private static void insert(Table t, int hash, int record) {
     int i = slot(hash, t.mask);
     while (t.slots[i] != 0) {
       i = (i + 1) & t.mask;
     }
-    SLOTS.setRelease(t.slots, i, index + 1);
+    SLOTS.setRelease(t.slots, i, record + 1);
   }
 
   /**
@@ -145,8 +157,7 @@ public final class IdMap {
    * @param id the external id, non-null and non-empty
    * @return its dense index
    * @throws IllegalArgumentException if {@code id} is empty
-   * @throws IllegalStateException if the map already holds {@link Integer#MAX_VALUE} ids or a
-   *     gigabyte of id characters
+   * @throws IllegalStateException if the map is full: a gigabyte of records
    */
   public int intern(String id) {
     int idx = find(table, Objects.requireNonNull(id, "id"));
@@ -167,45 +178,47 @@ public final class IdMap {
       for (int k = 0; k < id.length() && !wide; k++) {
         wide = id.charAt(k) > 0xFF;
       }
-      Data d = data;
-      int from = d.start(next);
-      long to = from + (long) id.length() * (wide ? 2 : 1);
-      if (to >= (1 << 30) || next == Integer.MAX_VALUE - 1) {
+      int r = used;
+      long end = r + HEADER + (long) id.length() * (wide ? 2 : 1);
+      if (end > MAX_BYTES) {
         throw new IllegalStateException(
-            "IdMap is full (" + next + " ids, " + from + " bytes): cannot add id " + id);
+            "IdMap is full (" + next + " ids, " + r + " bytes): cannot add id " + id);
       }
-      if (next == d.ends.length || to > d.chars.length) {
-        int n = next == d.ends.length ? (int) Math.min(Integer.MAX_VALUE - 1, 2L * next) : next + 1;
-        byte[] c = d.chars;
-        if (to > c.length) {
-          c = Arrays.copyOf(c, (int) Math.min((1 << 30) - 1, Math.max(to, 2L * c.length)));
-        }
+      Data d = data;
+      boolean moreIds = next == d.offsets.length;
+      if (moreIds || end > d.records.length) { // a new generation
+        int bytes = (int) Math.max(end, Math.min(MAX_BYTES, 2L * d.records.length));
         d =
             new Data(
-                c,
-                Arrays.copyOf(d.ends, Math.max(n, d.ends.length)),
-                Arrays.copyOf(d.hashes, Math.max(n, d.hashes.length)));
+                end > d.records.length ? Arrays.copyOf(d.records, bytes) : d.records,
+                moreIds ? Arrays.copyOf(d.offsets, 2 * next) : d.offsets);
       }
+      int hash = id.hashCode();
+      INT_AT.set(d.records, r, hash);
+      INT_AT.set(d.records, r + 4, next);
+      INT_AT.set(d.records, r + 8, id.length() << 1 | (wide ? 1 : 0));
+      int at = r + HEADER;
       for (int k = 0; k < id.length(); k++) {
         char ch = id.charAt(k);
         if (wide) {
-          d.chars[from + 2 * k] = (byte) (ch >>> 8);
-          d.chars[from + 2 * k + 1] = (byte) ch;
+          d.records[at + 2 * k] = (byte) (ch >>> 8);
+          d.records[at + 2 * k + 1] = (byte) ch;
         } else {
-          d.chars[from + k] = (byte) ch;
+          d.records[at + k] = (byte) ch;
         }
       }
-      d.ends[next] = (int) (to << 1) | (wide ? 1 : 0);
-      d.hashes[next] = id.hashCode();
-      data = d; // before the slot is published: a reader that sees the slot sees the entry
+      d.offsets[next] = r;
+      used = (int) end;
+      data = d; // before the slot is published: a reader that sees the slot sees the record
       if ((next + 1) * 4L > t.slots.length * 3L) {
         Table bigger = new Table(t.slots.length * 2);
         for (int i = 0; i < next; i++) {
-          insert(bigger, d.hashes[i], i);
+          int o = d.offsets[i];
+          insert(bigger, d.intAt(o), o);
         }
         t = bigger;
       }
-      insert(t, d.hashes[next], next);
+      insert(t, hash, r);
       table = t;
       size = next + 1;
       return next;
@@ -271,14 +284,12 @@ public final class IdMap {
   public long ramBytesUsed() {
     Table t = table;
     Data d = data;
+    // the map, table and data objects; then each array's header and elements
     return 3 * 16
         + 16
         + 4L * t.slots.length
+        + ((16 + d.records.length + 7) & ~7L)
         + 16
-        + ((16 + d.chars.length + 7) & ~7L)
-        + 16
-        + 4L * d.ends.length
-        + 16
-        + 4L * d.hashes.length;
+        + 4L * d.offsets.length;
   }
 }
