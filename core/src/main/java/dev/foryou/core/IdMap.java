@@ -18,13 +18,14 @@ import java.util.OptionalInt;
  * racing the first {@code intern} of the same id may not see it yet; {@code intern} itself never
  * assigns one id two indexes.
  *
- * <p>Memory: the ids are not kept as {@code String} objects. Each id is a record in one byte array
- * (its hash, its index, its length and its characters: one byte per character where every character
- * of the id is below U+0100, two otherwise), found through an open-addressing table of record
- * offsets (linear probing, load at most 3/4), so a lookup reads one table slot and one record,
- * usually one cache line each. That is the id's length plus about 30 bytes with the spare capacity,
- * where a table of {@code String}s costs over 50 bytes plus the length (at a million videos or
- * users, about 40 MB less). {@link #id} builds a new string on each call.
+ * <p>Memory: the ids are not kept as {@code String} objects. Each id is a record (its hash, its
+ * index, its length and its characters: one byte per character where every character of the id is
+ * below U+0100, two otherwise) in 64 KiB pages of bytes, found through an open-addressing table of
+ * record addresses (linear probing, load at most 3/4), so a lookup reads one table slot and one
+ * record. Pages are filled in turn and never copied (but the first, which starts small, so that a
+ * map of a few ids stays small). An id costs its length plus 16 bytes and a table slot (4 bytes, at
+ * a load between 3/8 and 3/4), where a table of {@code String}s costs over 50 bytes plus the
+ * length. {@link #id} builds a new string on each call.
  */
 public final class IdMap {
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[].class);
@@ -34,10 +35,21 @@ public final class IdMap {
   /** A record's header: the hash, the index, then the length in characters (shifted) and coder. */
   private static final int HEADER = 12;
 
-  /** The most bytes of records (offsets + 1 must fit a table slot's int). */
-  private static final int MAX_BYTES = (1 << 30) - 1;
+  /**
+   * Record pages of 2<sup>16</sup> bytes: a record's address is its page (high bits) and its
+   * position in it (low 16 bits); a record larger than a page has a page of its own.
+   */
+  private static final int PAGE_BITS = 16;
 
-  /** The table of one generation: record offset + 1 per slot, 0 for empty; set with release. */
+  private static final int PAGE = 1 << PAGE_BITS;
+
+  /** Pages at most, so that an address + 1 is a positive int. */
+  private static final int MAX_PAGES = (1 << (31 - PAGE_BITS)) - 1;
+
+  /** Record addresses per page of {@link Data#addresses}. */
+  private static final int INDEX_PAGE_BITS = 12;
+
+  /** The table of one generation: record address + 1 per slot, 0 for empty; set with release. */
   private static final class Table {
     final int[] slots;
     final int mask;
@@ -49,31 +61,41 @@ public final class IdMap {
   }
 
   /**
-   * The records of one generation and each index's record offset. A record at offset r: {@link
+   * The record pages and each index's record address, in pages too; replaced (the page tables
+   * copied, the pages shared) when a page is added. A record at position r of its page: {@link
    * String#hashCode} at r, the index at r + 4, {@code length << 1 | wide} at r + 8, then the
    * characters (two bytes each, big-endian, where {@code wide}). A record is written before its
-   * table slot is published; a generation is replaced when an array grows (an unchanged one is
-   * shared).
+   * table slot is published.
    */
   private static final class Data {
-    final byte[] records;
-    final int[] offsets;
+    final byte[][] pages;
+    final int[][] addresses;
 
-    Data(byte[] records, int[] offsets) {
-      this.records = records;
-      this.offsets = offsets;
+    Data(byte[][] pages, int[][] addresses) {
+      this.pages = pages;
+      this.addresses = addresses;
     }
 
-    int intAt(int at) {
-      return (int) INT_AT.get(records, at);
+    int address(int index) {
+      return addresses[index >>> INDEX_PAGE_BITS][index & ((1 << INDEX_PAGE_BITS) - 1)];
     }
 
-    /** Whether the record at {@code r} holds {@code id} (whose hash is {@code hash}). */
-    boolean matches(int r, String id, int hash) {
-      if (intAt(r) != hash) {
+    byte[] page(int address) {
+      return pages[address >>> PAGE_BITS];
+    }
+
+    static int intAt(byte[] page, int at) {
+      return (int) INT_AT.get(page, at);
+    }
+
+    /** Whether the record at {@code address} holds {@code id} (whose hash is {@code hash}). */
+    boolean matches(int address, String id, int hash) {
+      byte[] p = page(address);
+      int r = address & (PAGE - 1);
+      if (intAt(p, r) != hash) {
         return false;
       }
-      int head = intAt(r + 8);
+      int head = intAt(p, r + 8);
       int n = id.length();
       if (head >>> 1 != n) {
         return false;
@@ -81,43 +103,55 @@ public final class IdMap {
       int at = r + HEADER;
       if ((head & 1) == 0) {
         for (int k = 0; k < n; k++) {
-          if ((records[at + k] & 0xFF) != id.charAt(k)) {
+          if ((p[at + k] & 0xFF) != id.charAt(k)) {
             return false;
           }
         }
         return true;
       }
       for (int k = 0; k < n; k++) {
-        int p = at + 2 * k;
-        if ((char) (((records[p] & 0xFF) << 8) | (records[p + 1] & 0xFF)) != id.charAt(k)) {
+        int q = at + 2 * k;
+        if ((char) (((p[q] & 0xFF) << 8) | (p[q + 1] & 0xFF)) != id.charAt(k)) {
           return false;
         }
       }
       return true;
     }
 
+    int indexAt(int address) {
+      return intAt(page(address), (address & (PAGE - 1)) + 4);
+    }
+
+    int hashAt(int address) {
+      return intAt(page(address), address & (PAGE - 1));
+    }
+
     String decode(int index) {
-      int r = offsets[index];
-      int head = intAt(r + 8);
+      int address = address(index);
+      byte[] p = page(address);
+      int r = address & (PAGE - 1);
+      int head = intAt(p, r + 8);
       int n = head >>> 1;
       int at = r + HEADER;
       if ((head & 1) == 0) {
-        return new String(records, at, n, StandardCharsets.ISO_8859_1);
+        return new String(p, at, n, StandardCharsets.ISO_8859_1);
       }
       char[] c = new char[n];
       for (int k = 0; k < n; k++) {
-        c[k] = (char) (((records[at + 2 * k] & 0xFF) << 8) | (records[at + 2 * k + 1] & 0xFF));
+        c[k] = (char) (((p[at + 2 * k] & 0xFF) << 8) | (p[at + 2 * k + 1] & 0xFF));
       }
       return new String(c);
     }
   }
 
   private volatile Table table = new Table(16);
-  private volatile Data data = new Data(new byte[256], new int[8]);
+  private volatile Data data = new Data(new byte[0][], new int[0][]);
   private volatile int size;
 
-  /** Bytes of records written (writer only, under the lock). */
-  private int used;
+  /** The page being filled and the bytes used in it (writer only, under the lock). */
+  private int fill = -1;
+
+  private int used = PAGE;
 
   /** Creates an empty map. */
   public IdMap() {}
@@ -137,18 +171,18 @@ public final class IdMap {
       }
       Data d = data; // read after the slot: holds every record published before it
       if (d.matches(s - 1, id, hash)) {
-        return d.intAt(s - 1 + 4);
+        return d.indexAt(s - 1);
       }
       i = (i + 1) & t.mask;
     }
   }
 
-  private static void insert(Table t, int hash, int record) {
+  private static void insert(Table t, int hash, int address) {
     int i = slot(hash, t.mask);
     while (t.slots[i] != 0) {
       i = (i + 1) & t.mask;
     }
-    SLOTS.setRelease(t.slots, i, record + 1);
+    SLOTS.setRelease(t.slots, i, address + 1);
   }
 
   /**
@@ -157,7 +191,7 @@ public final class IdMap {
    * @param id the external id, non-null and non-empty
    * @return its dense index
    * @throws IllegalArgumentException if {@code id} is empty
-   * @throws IllegalStateException if the map is full: a gigabyte of records
+   * @throws IllegalStateException if the map is full (about 2 GiB of records)
    */
   public int intern(String id) {
     int idx = find(table, Objects.requireNonNull(id, "id"));
@@ -178,47 +212,71 @@ public final class IdMap {
       for (int k = 0; k < id.length() && !wide; k++) {
         wide = id.charAt(k) > 0xFF;
       }
-      int r = used;
-      long end = r + HEADER + (long) id.length() * (wide ? 2 : 1);
-      if (end > MAX_BYTES) {
-        throw new IllegalStateException(
-            "IdMap is full (" + next + " ids, " + r + " bytes): cannot add id " + id);
-      }
+      long bytes = HEADER + (long) id.length() * (wide ? 2 : 1);
       Data d = data;
-      boolean moreIds = next == d.offsets.length;
-      if (moreIds || end > d.records.length) { // a new generation
-        int bytes = (int) Math.max(end, Math.min(MAX_BYTES, 2L * d.records.length));
-        d =
-            new Data(
-                end > d.records.length ? Arrays.copyOf(d.records, bytes) : d.records,
-                moreIds ? Arrays.copyOf(d.offsets, 2 * next) : d.offsets);
+      byte[][] pages = d.pages;
+      int page = fill;
+      int r = used;
+      if (page < 0 || r + bytes > pages[page].length) {
+        if (page >= 0 && pages[page].length < PAGE && r + bytes <= PAGE) {
+          // the first page starts small and doubles (a copy: readers keep the one they hold)
+          pages = pages.clone();
+          pages[page] =
+              Arrays.copyOf(pages[page], (int) Math.min(PAGE, Math.max(r + bytes, 2L * r)));
+        } else { // a new page, of its own for a record larger than a page
+          page = pages.length;
+          if (page >= MAX_PAGES || bytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException(
+                "IdMap is full (" + next + " ids, " + page + " pages): cannot add id " + id);
+          }
+          pages = Arrays.copyOf(pages, page + 1);
+          pages[page] =
+              new byte[(int) (bytes > PAGE ? bytes : page == 0 ? Math.max(256, bytes) : PAGE)];
+          r = 0;
+        }
       }
+      int[][] addresses = d.addresses;
+      int ip = next >>> INDEX_PAGE_BITS;
+      int io = next & ((1 << INDEX_PAGE_BITS) - 1);
+      if (ip == addresses.length) {
+        addresses = Arrays.copyOf(addresses, ip + 1);
+        addresses[ip] = new int[ip == 0 ? 16 : 1 << INDEX_PAGE_BITS];
+      } else if (io == addresses[ip].length) { // the first page starts small too
+        addresses = addresses.clone();
+        addresses[ip] = Arrays.copyOf(addresses[ip], 2 * io);
+      }
+      if (pages != d.pages || addresses != d.addresses) {
+        d = new Data(pages, addresses);
+      }
+      byte[] p = pages[page];
       int hash = id.hashCode();
-      INT_AT.set(d.records, r, hash);
-      INT_AT.set(d.records, r + 4, next);
-      INT_AT.set(d.records, r + 8, id.length() << 1 | (wide ? 1 : 0));
+      INT_AT.set(p, r, hash);
+      INT_AT.set(p, r + 4, next);
+      INT_AT.set(p, r + 8, id.length() << 1 | (wide ? 1 : 0));
       int at = r + HEADER;
       for (int k = 0; k < id.length(); k++) {
         char ch = id.charAt(k);
         if (wide) {
-          d.records[at + 2 * k] = (byte) (ch >>> 8);
-          d.records[at + 2 * k + 1] = (byte) ch;
+          p[at + 2 * k] = (byte) (ch >>> 8);
+          p[at + 2 * k + 1] = (byte) ch;
         } else {
-          d.records[at + k] = (byte) ch;
+          p[at + k] = (byte) ch;
         }
       }
-      d.offsets[next] = r;
-      used = (int) end;
+      int address = page << PAGE_BITS | r;
+      addresses[ip][io] = address;
+      fill = page;
+      used = (int) (r + bytes);
       data = d; // before the slot is published: a reader that sees the slot sees the record
       if ((next + 1) * 4L > t.slots.length * 3L) {
         Table bigger = new Table(t.slots.length * 2);
         for (int i = 0; i < next; i++) {
-          int o = d.offsets[i];
-          insert(bigger, d.intAt(o), o);
+          int a = d.address(i);
+          insert(bigger, d.hashAt(a), a);
         }
         t = bigger;
       }
-      insert(t, hash, r);
+      insert(t, hash, address);
       table = t;
       size = next + 1;
       return next;
@@ -285,11 +343,14 @@ public final class IdMap {
     Table t = table;
     Data d = data;
     // the map, table and data objects; then each array's header and elements
-    return 3 * 16
-        + 16
-        + 4L * t.slots.length
-        + ((16 + d.records.length + 7) & ~7L)
-        + 16
-        + 4L * d.offsets.length;
+    long bytes = 3 * 16 + 16 + 4L * t.slots.length;
+    bytes += 16 + 4L * d.pages.length + 16 + 4L * d.addresses.length;
+    for (byte[] p : d.pages) {
+      bytes += (16 + p.length + 7) & ~7L;
+    }
+    for (int[] a : d.addresses) {
+      bytes += 16 + 4L * a.length;
+    }
+    return bytes;
   }
 }

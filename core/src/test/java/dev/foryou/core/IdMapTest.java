@@ -111,6 +111,32 @@ class IdMapTest {
   }
 
   @Test
+  void intern_idsLongerThanARecordPage_roundTripAmongShortOnes() {
+    IdMap m = new IdMap();
+    String wide = "視".repeat(40_000); // 80,000 bytes: more than a 64 KiB page
+    String narrow = "x".repeat(70_000);
+    List<String> ids = List.of("a", wide, "b", narrow, "c", narrow + "y", "d");
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(m.intern(ids.get(i))).isEqualTo(i);
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(m.id(i)).isEqualTo(ids.get(i));
+      assertThat(m.indexOf(ids.get(i))).hasValue(i);
+    }
+    assertThat(m.indexOf("x".repeat(69_999))).isEmpty();
+    assertThat(m.ramBytesUsed()).isGreaterThan(80_000L + 70_000 + 70_001);
+  }
+
+  @Test
+  void ramBytesUsed_aFewIds_staysSmall() {
+    IdMap m = new IdMap();
+    m.intern("en");
+    m.intern("fr");
+    m.intern("pt-BR");
+    assertThat(m.ramBytesUsed()).isLessThan(1_024);
+  }
+
+  @Test
   void badInput_clearErrorAndNothingAdded() {
     IdMap m = new IdMap();
     m.intern("a");
