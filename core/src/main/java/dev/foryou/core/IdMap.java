@@ -88,6 +88,11 @@ public final class IdMap {
       return (int) INT_AT.get(page, at);
     }
 
+    /** The two-byte (big-endian) character at {@code at}. */
+    static char wideChar(byte[] page, int at) {
+      return (char) (((page[at] & 0xFF) << 8) | (page[at + 1] & 0xFF));
+    }
+
     /** Whether the record at {@code address} holds {@code id} (whose hash is {@code hash}). */
     boolean matches(int address, String id, int hash) {
       byte[] p = page(address);
@@ -110,8 +115,7 @@ public final class IdMap {
         return true;
       }
       for (int k = 0; k < n; k++) {
-        int q = at + 2 * k;
-        if ((char) (((p[q] & 0xFF) << 8) | (p[q + 1] & 0xFF)) != id.charAt(k)) {
+        if (wideChar(p, at + 2 * k) != id.charAt(k)) {
           return false;
         }
       }
@@ -138,7 +142,7 @@ public final class IdMap {
       }
       char[] c = new char[n];
       for (int k = 0; k < n; k++) {
-        c[k] = (char) (((p[at + 2 * k] & 0xFF) << 8) | (p[at + 2 * k + 1] & 0xFF));
+        c[k] = wideChar(p, at + 2 * k);
       }
       return new String(c);
     }
